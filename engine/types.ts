@@ -1,0 +1,113 @@
+// Shared types of the ParallelRunStep engine. Plain data only, so a result can
+// cross a Web Worker boundary as it is and tests can compare with deep equality.
+
+export interface DataItem {
+  id: string;
+  bytes: number;
+  value: unknown;
+  /** The source file the item came from; a mini-batch never crosses sources. */
+  source?: string;
+}
+
+export interface Dataset {
+  kind: 'tabular' | 'file';
+  items: DataItem[];
+}
+
+export interface MiniBatch {
+  id: number;
+  items: DataItem[];
+}
+
+export type OutputAction = 'append_row' | 'summary_only';
+
+/** SDK v1 ParallelRunConfig, with the SDK's snake_case names. */
+export interface ParallelRunConfig {
+  /** Files per mini-batch (file dataset) or approximate bytes (tabular): 1024, "1MB", "10KB". */
+  mini_batch_size?: number | string;
+  /** Required. Failed items tolerated over the whole input; -1 ignores all. */
+  error_threshold: number;
+  /** Required. */
+  output_action: OutputAction;
+  node_count: number;
+  process_count_per_node?: number;
+  allowed_failed_count?: number;
+  allowed_failed_percent?: number;
+  run_invocation_timeout?: number;
+  run_max_try?: number;
+  append_row_file_name?: string;
+}
+
+export interface ConfigProblem {
+  field: string;
+  message: string;
+}
+
+export interface InitContext {
+  node: number;
+  process: number;
+  /** Adds virtual seconds to the current call. */
+  spend(seconds: number): void;
+}
+
+export interface RunContext extends InitContext {
+  /** 1-based try number of this mini-batch. */
+  attempt: number;
+  miniBatchId: number;
+  /** Writes a line to this process's entry-script log. */
+  log(message: string): void;
+}
+
+/** The score.py analogue: init() once per process, run() once per mini-batch attempt. */
+export interface EntryScript {
+  init?(ctx: InitContext): void | Promise<void>;
+  run(items: DataItem[], ctx: RunContext): unknown[] | Promise<unknown[]>;
+}
+
+export type EntryScriptFactory = () => EntryScript;
+
+export type AttemptOutcome = 'succeeded' | 'exception' | 'timeout' | 'oom' | 'preempted';
+
+export interface Attempt {
+  node: number;
+  process: number;
+  start: number;
+  end: number;
+  outcome: AttemptOutcome;
+  error?: string;
+}
+
+export type MiniBatchStatus = 'succeeded' | 'failed' | 'not_run';
+
+export interface MiniBatchResult {
+  id: number;
+  itemIds: string[];
+  status: MiniBatchStatus;
+  attempts: Attempt[];
+  /** Items that run() returned a result for (0 unless the mini-batch ran). */
+  itemsSucceeded: number;
+  itemsFailed: number;
+}
+
+export interface RunCounts {
+  items: number;
+  itemsSucceeded: number;
+  itemsFailed: number;
+  itemsNotRun: number;
+  miniBatches: number;
+  miniBatchesSucceeded: number;
+  miniBatchesFailed: number;
+  miniBatchesNotRun: number;
+}
+
+export interface ParallelRunResult {
+  status: 'Completed' | 'Failed';
+  failureReason?: string;
+  counts: RunCounts;
+  miniBatches: MiniBatchResult[];
+  output: { fileName: string; lines: string[] } | null;
+  logs: Record<string, string>;
+  /** Virtual seconds, node start-up included. */
+  durationSeconds: number;
+  costUsd: number;
+}
