@@ -1,0 +1,101 @@
+// The score.py analogue for the credit-risk model. init() opens one
+// InferenceSession per worker process; run() validates rows exactly as training
+// did, scores the whole mini-batch in one session.run and returns a result for
+// each valid row only, so corrupted rows become failed items in the engine.
+import type { InferenceSession } from 'onnxruntime-web';
+import { contiguousFeatureBlock, readFeatureRow } from '../dataset/columnar';
+import { CREDIT_RISK_FEATURES, isValidFeatureRow, type FeatureRange } from '../dataset/credit-risk-schema';
+import type { DataItem, EntryScriptFactory, InitContext, RunContext } from '../types';
+import { loadOrt, type OrtModule, type OrtSource } from './ort-loader';
+
+export interface OnnxEntryScriptOptions {
+  /** Model input columns in order (default: the credit-risk features). */
+  featureNames?: readonly string[];
+  /** Valid range per feature, same order; rows outside are skipped (default: the credit-risk ranges). */
+  ranges?: readonly FeatureRange[];
+  /** Makes init() fail unless the engine says the process has a GPU. */
+  requiresGpu?: boolean;
+  /** Used only when the model has no `label` output. */
+  threshold?: number;
+  /** onnxruntime-web to use; by default it is loaded on first init(). */
+  ort?: OrtSource;
+  sessionOptions?: InferenceSession.SessionOptions;
+}
+
+export interface ScoredRow {
+  id: string;
+  /** Probability of default, rounded to 6 decimals. */
+  score: number;
+  /** Predicted class at the model's threshold. */
+  label: number;
+}
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/** ORT wants a plain Uint8Array (a Node Buffer breaks it under jsdom). */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Feature rows for a mini-batch: a view of the shared matrix when possible, else built per item. */
+function featureBlock(items: readonly DataItem[], names: readonly string[]): Float32Array {
+  const block = contiguousFeatureBlock(items, names);
+  if (block) return block.data;
+  const data = new Float32Array(items.length * names.length);
+  items.forEach((item, i) => readFeatureRow(item, names, data, i * names.length));
+  return data;
+}
+
+export function createOnnxEntryScript(modelBytes: Uint8Array, options: OnnxEntryScriptOptions = {}): EntryScriptFactory {
+  const names = options.featureNames ?? CREDIT_RISK_FEATURES.map((f) => f.name);
+  const ranges = options.ranges ?? (options.featureNames ? names.map(() => ({ min: -Infinity, max: Infinity })) : CREDIT_RISK_FEATURES);
+  const bytes = plainBytes(modelBytes);
+  return () => {
+    let ort: OrtModule | undefined;
+    let session: InferenceSession | undefined;
+    return {
+      async init(ctx: InitContext) {
+        if (options.requiresGpu && !(ctx as { gpu?: boolean }).gpu) {
+          throw new Error('model requires a GPU (CUDA) but this compute target has none');
+        }
+        ort = await loadOrt(options.ort);
+        session = await ort.InferenceSession.create(bytes, options.sessionOptions ?? { executionProviders: ['wasm'] });
+      },
+      async run(items: DataItem[], ctx: RunContext): Promise<ScoredRow[]> {
+        if (!ort || !session) throw new Error('run() called before init() created the InferenceSession');
+        const n = items.length;
+        const f = names.length;
+        const data = featureBlock(items, names);
+        const valid: number[] = [];
+        for (let i = 0; i < n; i++) if (isValidFeatureRow(data, i * f, ranges)) valid.push(i);
+        if (valid.length < n) logSkipped(ctx, items, valid);
+        if (valid.length === 0) return [];
+        // Invalid rows are scored too (one call beats compacting the block) and simply dropped.
+        const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', data, [n, f]) });
+        const scores = (out.score ?? out[session.outputNames[0]!]!).data as Float32Array;
+        const labels = out.label?.data as ArrayLike<number> | undefined;
+        const threshold = options.threshold ?? 0.5;
+        const rows: ScoredRow[] = new Array(valid.length);
+        for (let k = 0; k < valid.length; k++) {
+          const i = valid[k]!;
+          const score = scores[i]!;
+          rows[k] = { id: items[i]!.id, score: round6(score), label: labels ? Number(labels[i]) : score >= threshold ? 1 : 0 };
+        }
+        return rows;
+      },
+    };
+  };
+}
+
+function logSkipped(ctx: RunContext, items: readonly DataItem[], valid: readonly number[]): void {
+  const skipped: string[] = [];
+  let k = 0;
+  for (let i = 0; i < items.length && skipped.length < 5; i++) {
+    if (valid[k] === i) k++;
+    else skipped.push(items[i]!.id);
+  }
+  const more = items.length - valid.length - skipped.length;
+  ctx.log(
+    `skipped ${items.length - valid.length} of ${items.length} rows with missing or out-of-range features: ${skipped.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+  );
+}
