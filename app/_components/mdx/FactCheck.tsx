@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+
+/** Where prep texts and Microsoft's documentation disagree, we teach the docs and say so. */
+export function FactCheck({ claim, children }: { claim: string; children: ReactNode }) {
+  return (
+    <aside className="callout callout-factcheck" aria-label="Fact check">
+      <p className="callout-title">Fact check</p>
+      <p className="factcheck-claim">
+        <span className="factcheck-label">Often claimed:</span> {claim}
+      </p>
+      <div className="factcheck-truth">
+        <span className="factcheck-label">What the docs say:</span>
+        {children}
+      </div>
+    </aside>
+  );
+}

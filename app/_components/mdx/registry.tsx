@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import type { MdxComponentName } from './names';
+import { Callout } from './Callout';
+import { FactCheck } from './FactCheck';
+import { Steps, Step } from './Steps';
+import { Faq, FaqItem } from './Faq';
+import { Glossary, Term } from './Glossary';
+import { WatchOut } from './WatchOut';
+import { Scenario } from './Scenario';
+
+/**
+ * The one MDX component map. Typed against MDX_COMPONENT_NAMES, so adding a
+ * name without a component (or the reverse) is a type error.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each component has its own props
+export const mdxComponents: Record<MdxComponentName, ComponentType<any>> = {
+  Callout,
+  FactCheck,
+  Steps,
+  Step,
+  Faq,
+  FaqItem,
+  Glossary,
+  Term,
+  WatchOut,
+  Scenario,
+};

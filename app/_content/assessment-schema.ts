@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Zod skips refinements once any field has failed. These guards let a refinement
+ * run anyway when the fields it reads are well-formed, so one pass reports every problem.
+ */
+const isIdList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof (x as { id?: unknown })?.id === 'string');
+const isStringList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const whenValid = (ok: (v: Record<string, unknown>) => boolean) => ({
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && ok(payload.value as Record<string, unknown>),
+});
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase kebab-case');
+const text = z.string().trim().min(1, 'must not be empty');
+
+const choiceSchema = z.object({ id, text, explanation: text }).strict();
+
+const questionSchema = z
+  .object({
+    id,
+    section: id.describe('heading id in the chapter'),
+    type: z.enum(['single', 'multi', 'truefalse', 'order', 'scenario']),
+    prompt: text,
+    choices: z.array(choiceSchema).min(2, 'needs at least 2 choices').max(8),
+    answer: z.array(id).min(1, 'needs at least one answer id'),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const ids = q.choices.map((c) => c.id);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'choice ids must be unique' });
+    for (const [i, a] of q.answer.entries()) {
+      if (!ids.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer', i], message: `"${a}" is not one of the choice ids ${ids.join(', ')}` });
+    }
+    const problem = answerShapeProblem(q.type, ids, q.answer);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['answer'], message: problem });
+  }, whenValid((q) => isIdList(q.choices) && isStringList(q.answer) && typeof q.type === 'string'));
+
+function answerShapeProblem(type: string, ids: string[], answer: string[]): string | null {
+  if (type === 'truefalse' && (ids.length !== 2 || !ids.includes('true') || !ids.includes('false'))) return 'a truefalse question needs exactly the choices "true" and "false"';
+  if ((type === 'single' || type === 'scenario' || type === 'truefalse') && answer.length !== 1) return `a ${type} question has exactly one answer id`;
+  if (type === 'multi' && answer.length < 2) return 'a multi question has two or more answer ids';
+  if (type === 'order' && (answer.length !== ids.length || new Set(answer).size !== ids.length)) return 'an order question lists every choice id exactly once, in order';
+  return null;
+}
+
+export const quizSchema = z
+  .object({
+    passPercent: z.number().int().min(1).max(100),
+    questions: z.array(questionSchema).min(1, 'needs at least one question'),
+  })
+  .strict()
+  .superRefine((quiz, ctx) => uniqueIds(quiz.questions, ['questions'], ctx), whenValid((q) => isIdList(q.questions)));
+
+export const cardsSchema = z
+  .object({
+    cards: z.array(z.object({ id, section: id, front: text, back: text }).strict()).min(1),
+  })
+  .strict()
+  .superRefine((deck, ctx) => uniqueIds(deck.cards, ['cards'], ctx), whenValid((d) => isIdList(d.cards)));
+
+export const drillService = z.enum(['pipeline-parallel-run-step', 'batch-endpoint', 'managed-online-endpoint', 'kubernetes-online-endpoint']);
+
+const scenarioSchema = z
+  .object({ id, text, pattern: z.enum(['batch', 'real-time']), service: drillService, cues: z.array(text).min(1), explanation: text })
+  .strict()
+  .superRefine((s, ctx) => {
+    for (const [i, cue] of s.cues.entries()) {
+      if (!s.text.toLowerCase().includes(cue.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['cues', i], message: `cue "${cue}" does not appear in the scenario text` });
+    }
+  }, whenValid((s) => typeof s.text === 'string' && isStringList(s.cues)));
+
+export const drillsSchema = z
+  .object({ scenarios: z.array(scenarioSchema).min(1) })
+  .strict()
+  .superRefine((d, ctx) => uniqueIds(d.scenarios, ['scenarios'], ctx), whenValid((d) => isIdList(d.scenarios)));
+
+function uniqueIds(list: { id: string }[], path: PropertyKey[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+}
+
+export type Quiz = z.output<typeof quizSchema>;
+export type Question = Quiz['questions'][number];
+export type CardDeck = z.output<typeof cardsSchema>;
+export type Card = CardDeck['cards'][number];
+export type Drills = z.output<typeof drillsSchema>;
+export type DrillScenario = Drills['scenarios'][number];

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { ContentError, describeZodError } from './content-error';
+import { cardsSchema, drillsSchema, quizSchema, type CardDeck, type Drills, type Quiz } from './assessment-schema';
+
+const ROOT = join(process.cwd(), 'content');
+
+/** Reads and validates a JSON content file; errors name the file, the item id and the field. */
+export function parseContentJson<S extends z.ZodType>(file: string, text: string, schema: S, listKey: string): z.output<S> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ContentError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new ContentError(file, describeZodError(parsed.error, data, (path) => labelPath(data, listKey, path)));
+}
+
+/** ["questions", 3, "answer"] → 'question "q04-x" → answer'. */
+function labelPath(data: unknown, listKey: string, path: PropertyKey[]): string {
+  const [key, index, ...rest] = path;
+  if (key !== listKey || typeof index !== 'number') return path.map(String).join('.') || '(root)';
+  const list = (data as Record<string, unknown>)[listKey];
+  const item = Array.isArray(list) ? (list[index] as { id?: unknown } | undefined) : undefined;
+  const name = typeof item?.id === 'string' ? `"${item.id}"` : `#${index + 1}`;
+  const field = rest.length ? rest.map(String).join('.') : '(item)';
+  return `${listKey.replace(/s$/, '')} ${name} → ${field}`;
+}
+
+function sectionProblems(items: { id: string; section: string }[], sections: readonly string[], kind: string): string[] {
+  return items
+    .filter((item) => !sections.includes(item.section))
+    .map((item) => `${kind} "${item.id}" → section: "${item.section}" is not a heading id in the chapter`);
+}
+
+function loadChapterJson<S extends z.ZodType>(slug: string, name: string, schema: S, listKey: string, root: string) {
+  const path = join(root, 'chapters', slug, name);
+  if (!existsSync(/* turbopackIgnore: true */ path)) return null;
+  const file = `content/chapters/${slug}/${name}`;
+  return { file, data: parseContentJson(file, readFileSync(path, 'utf8'), schema, listKey) };
+}
+
+export function loadQuiz(slug: string, sections: readonly string[], root = ROOT): Quiz | null {
+  const loaded = loadChapterJson(slug, 'quiz.json', quizSchema, 'questions', root);
+  if (!loaded) return null;
+  const problems = sectionProblems(loaded.data.questions, sections, 'question');
+  if (problems.length) throw new ContentError(loaded.file, problems);
+  return loaded.data;
+}
+
+export function loadCards(slug: string, sections: readonly string[], root = ROOT): CardDeck | null {
+  const loaded = loadChapterJson(slug, 'cards.json', cardsSchema, 'cards', root);
+  if (!loaded) return null;
+  const problems = sectionProblems(loaded.data.cards, sections, 'card');
+  if (problems.length) throw new ContentError(loaded.file, problems);
+  return loaded.data;
+}
+
+export function loadDrills(root = ROOT): Drills {
+  const file = 'content/drills/batch-vs-realtime.json';
+  return parseContentJson(file, readFileSync(/* turbopackIgnore: true */ join(root, 'drills', 'batch-vs-realtime.json'), 'utf8'), drillsSchema, 'scenarios');
+}

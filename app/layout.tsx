@@ -1,0 +1,50 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { ThemeToggle } from './_components/layout/ThemeToggle';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Batch Inference Lab', template: '%s · Batch Inference Lab' },
+  description: 'Learn Azure ML pipelines for batch inference (AI-900 objective 2.4) by reading, running a real simulated job, and practising.',
+  icons: { icon: '/icon.svg' },
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0f172a' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script may set data-theme before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* eslint-disable-next-line @next/next/no-sync-scripts -- must run before paint to avoid a theme flash */}
+        <script src="/theme-init.js" />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Batch Inference Lab
+          </Link>
+          <nav aria-label="Main">
+            <Link href="/">Course</Link>
+          </nav>
+          <ThemeToggle />
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <p>An independent study aid for AI-900. Facts checked against Microsoft&apos;s documentation; not affiliated with Microsoft.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

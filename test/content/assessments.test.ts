@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseContentJson } from '@/app/_content/assessments';
+import { cardsSchema, drillsSchema, quizSchema } from '@/app/_content/assessment-schema';
+import { ContentError } from '@/app/_content/content-error';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+
+function errorOf(run: () => unknown): ContentError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof ContentError) return e;
+    throw e;
+  }
+  throw new Error('expected a ContentError');
+}
+
+describe('quiz schema', () => {
+  it('accepts a valid quiz', () => {
+    const quiz = parseContentJson('quiz.json', fixture('quiz-valid.json'), quizSchema, 'questions');
+    expect(quiz.questions.map((q) => q.type)).toEqual(['single', 'multi', 'truefalse', 'order']);
+  });
+
+  it('names the file, the question id and the field for each broken question', () => {
+    const error = errorOf(() => parseContentJson('content/x/quiz.json', fixture('quiz-broken.json'), quizSchema, 'questions'));
+    expect(error.file).toBe('content/x/quiz.json');
+    expect(error.message).toMatch(/question "q-answer-missing" → answer\.0: "z" is not one of the choice ids/);
+    expect(error.message).toMatch(/question "q-bad-type" → type/);
+    expect(error.message).toMatch(/question "q-multi-one" → answer: a multi question has two or more answer ids/);
+    expect(error.message).toMatch(/question "q-order-short" → answer: an order question lists every choice id/);
+    expect(error.message).toMatch(/question "q-no-expl" → choices\.1\.explanation/);
+    expect(error.message).toMatch(/question "q-dup" → id: duplicate id/);
+  });
+
+  it('rejects JSON that does not parse', () => {
+    expect(errorOf(() => parseContentJson('q.json', '{ nope', quizSchema, 'questions')).message).toMatch(/q\.json[\s\S]*not valid JSON/);
+  });
+});
+
+describe('cards and drills schemas', () => {
+  it('rejects a card without a back', () => {
+    const text = JSON.stringify({ cards: [{ id: 'c1', section: 's', front: 'Q?' }] });
+    expect(errorOf(() => parseContentJson('cards.json', text, cardsSchema, 'cards')).message).toMatch(/card "c1" → back/);
+  });
+
+  it('rejects a drill whose cue words are not in its text, and an unknown service', () => {
+    const text = JSON.stringify({
+      scenarios: [{ id: 'd1', text: 'Score 5 million rows every night.', pattern: 'batch', service: 'azure-functions', cues: ['every night', 'low latency'], explanation: 'x' }],
+    });
+    const message = errorOf(() => parseContentJson('drills.json', text, drillsSchema, 'scenarios')).message;
+    expect(message).toMatch(/scenario "d1" → cues\.1: cue "low latency" does not appear/);
+    expect(message).toMatch(/scenario "d1" → service/);
+    expect(message).not.toMatch(/cues\.0/);
+  });
+});
