@@ -1,0 +1,59 @@
+// Public face of the ParallelRunStep simulator (re-exported by engine/index.ts).
+export { parseSize, formatBytes, MINI_BATCH_SIZE_PATTERN } from './size';
+export {
+  DEFAULT_MINI_BATCH_FILES,
+  DEFAULT_MINI_BATCH_BYTES,
+  DEFAULT_RUN_INVOCATION_TIMEOUT,
+  DEFAULT_RUN_MAX_TRY,
+  DEFAULT_APPEND_ROW_FILE_NAME,
+  CONFIG_KEYS,
+  type ConfigKey,
+  type LooseParallelRunConfig,
+} from './defaults';
+export { planMiniBatches, effectiveMiniBatchSize } from './partition';
+export { validateParallelRunConfig, describeProblems, FORBIDDEN_FILE_NAME_CHARS } from './validate-config';
+export {
+  VM_SIZES,
+  DEFAULT_VM_SIZE,
+  DEFAULT_COST_TIME_MODEL,
+  resolveCompute,
+  defaultProcessCountPerNode,
+  processMemoryBytes,
+  baseRunSeconds,
+  costUsd,
+  type VmSize,
+  type VmPriority,
+  type CostTimeModel,
+  type ComputeSpec,
+  type ResolvedCompute,
+} from './compute';
+export {
+  exceededThresholds,
+  type ThresholdName,
+  type ThresholdLimits,
+  type ThresholdProgress,
+  type ThresholdBreach,
+} from './thresholds';
+export {
+  LOG_PATHS,
+  PROCESSED_CSV_COLUMNS,
+  ATTEMPT_STATUS,
+  entryScriptLogPath,
+  nodeName,
+  processName,
+} from './logs';
+export { formatOutputLine, formatOutputLines } from './output';
+export { DEFAULT_MAX_PREEMPTIONS } from './faults';
+export { simulateParallelRun, validateSimulation, resolveRunSettings, DEFAULT_SEED } from './simulate';
+export type {
+  ProcessMachine,
+  ParallelInitContext,
+  ParallelRunContext,
+  FaultPlan,
+  SimulateOptions,
+  SystemFailureRule,
+  FailureCause,
+  NodeTimeline,
+  ResolvedRunSettings,
+  ParallelRunSimulation,
+} from './sim-types';

@@ -1,0 +1,545 @@
+// The virtual-time event loop of one ParallelRunStep job.
+//
+// node_count × process_count_per_node processes pull mini-batches from one
+// shared FIFO queue. A run() call is made when a process picks a mini-batch
+// up; its virtual duration (base cost + ctx.spend) decides when it ends and
+// whether it timed out. User code is awaited one call at a time, so results
+// never depend on promise timing.
+//
+// Choices where Microsoft documents nothing (fact sheet §9):
+//  - A preempted attempt goes back to the queue WITHOUT using up one of the
+//    run_max_try tries; ctx.attempt only counts tries that can fail the batch.
+//  - A short return (fewer results than inputs) fails the mini-batch at once,
+//    without a retry (v2's documented rule).
+//  - The init() rules' "2 minutes" and "stuck" windows are measured from when
+//    the first node is ready, i.e. when the job's driver is running.
+import type { Attempt, AttemptOutcome, MiniBatch } from '../types';
+import type { Random } from '../random';
+import type { ResolvedCompute } from './compute';
+import { baseRunSeconds, processMemoryBytes } from './compute';
+import { EventQueue } from './event-queue';
+import type { FaultInjector } from './faults';
+import { JobLogWriter, nodeName, processName } from './logs';
+import { formatBytes } from './size';
+import type { EntryScriptFactory } from '../types';
+import type { FailureCause, ResolvedRunSettings, SystemFailureRule } from './sim-types';
+import { exceededThresholds } from './thresholds';
+import {
+  createProcess,
+  errorMessage,
+  invoke,
+  isAlive,
+  isReady,
+  type CallOutcome,
+  type SimNode,
+  type SimProcess,
+} from './workers';
+
+type JobEvent =
+  | { kind: 'node_ready'; node: SimNode }
+  | { kind: 'init_done'; proc: SimProcess; generation: number }
+  | { kind: 'attempt_done'; proc: SimProcess; generation: number }
+  | { kind: 'restart'; proc: SimProcess; generation: number }
+  | { kind: 'preempt'; node: number }
+  | { kind: 'no_progress_check'; epoch: number }
+  | { kind: 'job_wide_init_check' };
+
+const PENDING = 0;
+const SUCCEEDED = 1;
+const FAILED = 2;
+
+export interface JobInputs {
+  batches: MiniBatch[];
+  settings: ResolvedRunSettings;
+  compute: ResolvedCompute;
+  entryScript: EntryScriptFactory;
+  faults: FaultInjector;
+  rng: Random;
+}
+
+export class ParallelRunJob {
+  readonly log = new JobLogWriter();
+  readonly nodes: SimNode[] = [];
+  /** Per mini-batch: PENDING, SUCCEEDED or FAILED. Pending at the end means not run. */
+  readonly status: Uint8Array;
+  readonly attempts: (Attempt[] | undefined)[];
+  readonly itemsSucceeded: Int32Array;
+  readonly itemsFailed: Int32Array;
+  /** What run() returned, kept only for append_row. */
+  readonly returned: (unknown[] | undefined)[];
+  now = 0;
+  done = false;
+  failure: FailureCause | undefined;
+  failureReason: string | undefined;
+  preemptions = 0;
+
+  private readonly events = new EventQueue<JobEvent>();
+  private readonly queue: number[] = [];
+  private queueHead = 0;
+  private readonly idle: SimProcess[] = [];
+  private idleHead = 0;
+  private readonly tries: Uint16Array;
+  private readonly picked: Uint16Array;
+  private readonly bytes: Float64Array;
+  private readonly memoryPerProcess: number;
+  private readonly keepReturned: boolean;
+  private scheduled = 0;
+  private finalized = 0;
+  private failedItems = 0;
+  private failedBatches = 0;
+  private nextProgress = 1;
+  private readyCount = 0;
+  private totalInitFailures = 0;
+  private firstReadyAt: number | null = null;
+  private stuckEpoch = 0;
+  private stuckWindowOpen = false;
+  private jobWideCheckQueued = false;
+
+  constructor(private readonly inputs: JobInputs) {
+    const count = inputs.batches.length;
+    this.status = new Uint8Array(count);
+    this.attempts = new Array<Attempt[] | undefined>(count);
+    this.itemsSucceeded = new Int32Array(count);
+    this.itemsFailed = new Int32Array(count);
+    this.returned = new Array<unknown[] | undefined>(count);
+    this.tries = new Uint16Array(count);
+    this.picked = new Uint16Array(count);
+    this.bytes = new Float64Array(count);
+    for (const batch of inputs.batches) {
+      this.queue.push(batch.id);
+      let total = 0;
+      for (const item of batch.items) total += item.bytes;
+      this.bytes[batch.id] = total;
+    }
+    const { settings, compute } = inputs;
+    this.memoryPerProcess = processMemoryBytes(compute.vm, settings.processCountPerNode);
+    this.keepReturned = settings.outputAction === 'append_row';
+  }
+
+  async run(): Promise<void> {
+    const { settings, faults } = this.inputs;
+    this.log.masterLine(0, `Requesting ${settings.nodeCount} ${settings.priority} ${settings.vmSize} node(s), ${settings.processCountPerNode} process(es) each.`);
+    if (this.inputs.batches.length === 0) {
+      this.log.progressLine(0, 'The input is empty: 0 mini-batches created.');
+      this.done = true;
+      return;
+    }
+    for (let n = 0; n < settings.nodeCount; n++) this.requestNode(0);
+    if (settings.priority === 'lowpriority') {
+      for (const p of faults.explicitPreemptions) this.events.push(p.time, { kind: 'preempt', node: p.node });
+    }
+    while (!this.done) {
+      const time = this.events.peekTime();
+      const event = this.events.pop();
+      if (!event) throw new Error('Simulation stalled: no event left while work remains (engine bug)');
+      this.now = time;
+      const pending = this.handle(event);
+      if (pending) await pending;
+      if (!this.done) await this.dispatch();
+    }
+  }
+
+  private handle(event: JobEvent): Promise<void> | void {
+    switch (event.kind) {
+      case 'attempt_done':
+        if (event.generation === event.proc.generation) this.finishAttempt(event.proc);
+        return;
+      case 'node_ready':
+        return this.nodeReady(event.node);
+      case 'init_done':
+        if (event.generation === event.proc.generation) this.finishInit(event.proc);
+        return;
+      case 'restart':
+        if (event.generation === event.proc.generation) return this.startInit(event.proc);
+        return;
+      case 'preempt':
+        this.preempt(event.node);
+        return;
+      case 'no_progress_check':
+        this.checkNoProgress(event.epoch);
+        return;
+      case 'job_wide_init_check':
+        this.checkJobWideInit();
+        return;
+    }
+  }
+
+  // ---- nodes -------------------------------------------------------------
+
+  private requestNode(at: number): SimNode {
+    const { vm, model } = this.inputs.compute;
+    const node: SimNode = {
+      index: this.nodes.length,
+      requestedAt: at,
+      readyAt: null,
+      endedAt: null,
+      preempted: false,
+      initFailures: 0,
+      retriesStopped: false,
+      processes: [],
+    };
+    for (let p = 0; p < this.inputs.settings.processCountPerNode; p++) {
+      node.processes.push(createProcess(node, p, vm, this.log.processLog(node.index, p)));
+    }
+    this.nodes.push(node);
+    // Whole seconds keep the logs readable; the jitter makes nodes arrive one by one.
+    const jitter = 1 + model.startupJitter * (2 * this.inputs.rng.next() - 1);
+    this.events.push(at + Math.round(vm.startupSeconds * jitter), { kind: 'node_ready', node });
+    return node;
+  }
+
+  private async nodeReady(node: SimNode): Promise<void> {
+    if (node.endedAt !== null) return; // preempted while starting up
+    node.readyAt = this.now;
+    this.log.masterLine(this.now, `${nodeName(node.index)} is ready; starting ${node.processes.length} process(es).`);
+    if (this.firstReadyAt === null) {
+      this.firstReadyAt = this.now;
+      const { settings } = this.inputs;
+      this.log.progressLine(this.now, `${this.inputs.batches.length} mini-batches created (mini_batch_size ${settings.miniBatchSize} ${settings.miniBatchSizeUnit}).`);
+    }
+    const delay = this.inputs.settings.priority === 'lowpriority' ? this.inputs.faults.preemptionDelay() : Infinity;
+    if (delay !== Infinity) this.events.push(this.now + delay, { kind: 'preempt', node: node.index });
+    for (const proc of node.processes) {
+      await this.startInit(proc);
+      if (this.done) return;
+    }
+  }
+
+  private preempt(index: number): void {
+    const node = this.nodes[index];
+    if (!node || node.endedAt !== null || this.preemptions >= this.inputs.faults.maxPreemptions) return;
+    this.preemptions++;
+    node.endedAt = this.now;
+    node.preempted = true;
+    for (const proc of node.processes) this.killForPreemption(proc);
+    const replacement = this.requestNode(this.now);
+    node.replacedBy = replacement.index;
+    this.log.masterLine(this.now, `${nodeName(index)} was preempted (low priority); its in-flight mini-batches go back to the queue. ${nodeName(replacement.index)} requested as a replacement.`);
+  }
+
+  private killForPreemption(proc: SimProcess): void {
+    const pending = proc.pending;
+    if (proc.state === 'busy' && pending) {
+      this.recordAttempt(proc, pending.miniBatchId, pending.start, 'preempted', 'node preempted');
+      this.log.attempt(this.row(proc, pending.miniBatchId, pending.start, 0, 0, 'preempted', 'node preempted'));
+      this.queue.push(pending.miniBatchId);
+      proc.pending = null;
+    }
+    if (isReady(proc)) this.readyCount--;
+    proc.state = 'dead';
+    proc.generation++;
+  }
+
+  // ---- init() ------------------------------------------------------------
+
+  private async startInit(proc: SimProcess): Promise<void> {
+    const { settings, faults, compute } = this.inputs;
+    proc.state = 'init';
+    proc.spent = 0;
+    proc.callStart = this.now;
+    proc.ctx.attempt = 0;
+    proc.ctx.miniBatchId = -1;
+    this.openStuckWindowIfNeeded();
+    proc.log.push(`${this.stamp()} Starting ${processName(proc.index)} on ${nodeName(proc.node.index)} (${settings.vmSize}, GPU: ${proc.hasGpu ? 'yes' : 'no'}); calling init().`);
+    let outcome: CallOutcome | Promise<CallOutcome>;
+    if (faults.initFails(proc.node.index)) {
+      outcome = { ok: false, error: new Error('injected fault: init() failed') };
+    } else {
+      outcome = invoke(() => {
+        const script = this.inputs.entryScript();
+        proc.script = script;
+        return script.init?.(proc.ctx);
+      });
+    }
+    if (outcome instanceof Promise) outcome = await outcome;
+    proc.pendingInitError = outcome.ok ? null : errorMessage(outcome.error);
+    const end = this.now + compute.model.initSeconds + proc.spent;
+    this.events.push(end, { kind: 'init_done', proc, generation: proc.generation });
+  }
+
+  private finishInit(proc: SimProcess): void {
+    const error = proc.pendingInitError;
+    if (error === null) {
+      proc.log.push(`${this.stamp()} init() finished.`);
+      this.becomeIdle(proc, true);
+      return;
+    }
+    const node = proc.node;
+    node.initFailures++;
+    this.totalInitFailures++;
+    proc.log.push(`${this.stamp()} init() failed: ${error}`);
+    this.log.errorLine(this.now, `init() failed on ${nodeName(node.index)}/${processName(proc.index)}: ${error}`);
+    const perNodeLimit = 3 * this.inputs.settings.processCountPerNode;
+    if (node.initFailures >= perNodeLimit) {
+      proc.state = 'dead';
+      if (!node.retriesStopped) {
+        node.retriesStopped = true;
+        this.log.masterLine(this.now, `${nodeName(node.index)} reached ${perNodeLimit} init() failures (3 × process_count_per_node); its processes stop retrying.`);
+      }
+    } else {
+      proc.state = 'restarting';
+      this.events.push(this.now + this.inputs.compute.model.restartSeconds, { kind: 'restart', proc, generation: proc.generation });
+    }
+    this.checkJobWideInit();
+    if (!this.done && !this.hasCapacity()) {
+      this.systemFailure('init_per_node', `every node stopped retrying init() after 3 × process_count_per_node = ${perNodeLimit} failures each; no process is left to run mini-batches`);
+    }
+  }
+
+  private checkJobWideInit(): void {
+    if (this.done || this.firstReadyAt === null) return;
+    const { nodeCount, processCountPerNode } = this.inputs.settings;
+    const limit = 2 * nodeCount * processCountPerNode;
+    if (this.totalInitFailures < limit) return;
+    const runningFor = this.now - this.firstReadyAt;
+    if (runningFor >= 120) {
+      this.systemFailure('init_job_wide', `${this.totalInitFailures} init() failures job-wide after ${Math.round(runningFor)} s, reaching 2 × node_count × process_count_per_node = ${limit} with the job running for 2 minutes or more`);
+    } else if (!this.jobWideCheckQueued) {
+      this.jobWideCheckQueued = true;
+      this.events.push(this.firstReadyAt + 120, { kind: 'job_wide_init_check' });
+    }
+  }
+
+  // The no-progress rule: if no process gets past init() for
+  // 3 × run_invocation_timeout + 30 seconds, the job fails.
+  private openStuckWindowIfNeeded(): void {
+    if (this.readyCount > 0 || this.stuckWindowOpen) return;
+    this.stuckWindowOpen = true;
+    const limit = 3 * this.inputs.settings.runInvocationTimeout + 30;
+    this.events.push(this.now + limit, { kind: 'no_progress_check', epoch: this.stuckEpoch });
+  }
+
+  private checkNoProgress(epoch: number): void {
+    if (this.done || epoch !== this.stuckEpoch || !this.stuckWindowOpen || this.readyCount > 0) return;
+    const limit = 3 * this.inputs.settings.runInvocationTimeout + 30;
+    this.systemFailure('init_no_progress', `no progress: every process has been in init() for more than 3 × run_invocation_timeout + 30 = ${limit} s`);
+  }
+
+  private hasCapacity(): boolean {
+    for (const node of this.nodes) {
+      if (node.endedAt !== null) continue;
+      if (node.readyAt === null) return true;
+      if (node.processes.some(isAlive)) return true;
+    }
+    return false;
+  }
+
+  private becomeIdle(proc: SimProcess, wasStarting: boolean): void {
+    proc.state = 'idle';
+    if (wasStarting) {
+      if (this.readyCount === 0) {
+        this.stuckWindowOpen = false;
+        this.stuckEpoch++;
+      }
+      this.readyCount++;
+    }
+    this.idle.push(proc);
+  }
+
+  // ---- run() attempts ----------------------------------------------------
+
+  private async dispatch(): Promise<void> {
+    while (!this.done && this.queueHead < this.queue.length && this.idleHead < this.idle.length) {
+      const proc = this.idle[this.idleHead++] as SimProcess;
+      if (proc.state !== 'idle') continue;
+      const id = this.queue[this.queueHead++] as number;
+      if (this.picked[id] === 0) {
+        this.scheduled++;
+        if (this.scheduled === this.inputs.batches.length) {
+          this.checkThresholds(); // allowed_failed_percent starts counting now
+          if (this.done) {
+            this.queueHead--;
+            return;
+          }
+        }
+      }
+      this.picked[id] = (this.picked[id] as number) + 1;
+      const started = this.startAttempt(proc, id);
+      if (started) await started;
+    }
+    this.compactQueues();
+  }
+
+  private startAttempt(proc: SimProcess, id: number): Promise<void> | void {
+    const { compute, faults } = this.inputs;
+    const batch = this.inputs.batches[id] as MiniBatch;
+    const bytes = this.bytes[id] as number;
+    proc.state = 'busy';
+    proc.spent = faults.slowSeconds ? (faults.slowSeconds[id] as number) : 0;
+    proc.callStart = this.now;
+    proc.ctx.attempt = (this.tries[id] as number) + 1;
+    proc.ctx.miniBatchId = id;
+    const base = baseRunSeconds(compute, batch.items.length, bytes, proc.hasGpu);
+    const expanded = bytes * compute.model.memoryExpansionFactor;
+    if (expanded > this.memoryPerProcess) {
+      const load = compute.model.runCallSeconds + ((bytes / 1048576) * compute.model.megabyteSeconds) / compute.vm.speed;
+      const error = `out of memory: the mini-batch (${formatBytes(bytes)}) needs about ${formatBytes(expanded)} in memory, more than this process's ${formatBytes(this.memoryPerProcess)} share of the node`;
+      return this.schedule(proc, id, load, 'oom', error, null);
+    }
+    if (faults.attemptThrows(id, proc.ctx.attempt)) {
+      return this.schedule(proc, id, base, 'exception', 'Error: injected fault: run() raised an exception', null);
+    }
+    const script = proc.script;
+    const outcome = invoke(() => script?.run(batch.items, proc.ctx));
+    if (outcome instanceof Promise) return outcome.then((o) => this.afterRun(proc, id, base, o));
+    this.afterRun(proc, id, base, outcome);
+  }
+
+  private afterRun(proc: SimProcess, id: number, base: number, outcome: CallOutcome): void {
+    const duration = base + proc.spent;
+    if (!outcome.ok) return this.schedule(proc, id, duration, 'exception', errorMessage(outcome.error), null);
+    const value = outcome.value;
+    if (!Array.isArray(value)) {
+      const kind = value === null ? 'null' : typeof value;
+      return this.schedule(proc, id, duration, 'exception', `TypeError: run() returned ${kind}; it must return a list with one element per processed input`, null);
+    }
+    this.schedule(proc, id, duration, 'succeeded', '', value);
+  }
+
+  private schedule(
+    proc: SimProcess,
+    id: number,
+    duration: number,
+    outcome: 'succeeded' | 'exception' | 'timeout' | 'oom',
+    error: string,
+    returned: unknown[] | null,
+  ): void {
+    const timeout = this.inputs.settings.runInvocationTimeout;
+    if (duration > timeout && outcome !== 'oom') {
+      error = `run() needed ${round3(duration)} s, more than run_invocation_timeout = ${timeout} s`;
+      outcome = 'timeout';
+      returned = null;
+      duration = timeout;
+    }
+    proc.pending = { miniBatchId: id, start: this.now, outcome, error, returned };
+    this.events.push(this.now + duration, { kind: 'attempt_done', proc, generation: proc.generation });
+  }
+
+  private finishAttempt(proc: SimProcess): void {
+    const pending = proc.pending;
+    if (!pending) return;
+    proc.pending = null;
+    const id = pending.miniBatchId;
+    const total = (this.inputs.batches[id] as MiniBatch).items.length;
+    this.recordAttempt(proc, id, pending.start, pending.outcome, pending.error);
+    this.tries[id] = (this.tries[id] as number) + 1;
+    if (pending.outcome === 'succeeded') {
+      this.acceptReturn(proc, id, total, pending.start, pending.returned ?? []);
+    } else {
+      this.rejectAttempt(proc, id, total, pending.start, pending.outcome, pending.error);
+    }
+    if (pending.outcome === 'oom') this.restartAfterCrash(proc);
+    else this.becomeIdle(proc, false);
+    if (!this.done && this.finalized === this.inputs.batches.length) this.done = true;
+  }
+
+  private acceptReturn(proc: SimProcess, id: number, total: number, start: number, returned: unknown[]): void {
+    const succeeded = Math.min(returned.length, total);
+    const failed = total - succeeded;
+    let error = '';
+    if (failed > 0) error = `run() returned ${returned.length} results for ${total} inputs; the missing ${failed} count as failed items`;
+    else if (returned.length > total) error = `run() returned ${returned.length} results for ${total} inputs; one result per input is expected`;
+    this.log.attempt(this.row(proc, id, start, succeeded, failed, 'succeeded', error));
+    if (error) this.log.errorLine(this.now, `mini-batch ${id} on ${nodeName(proc.node.index)}/${processName(proc.index)}: ${error}`);
+    if (this.keepReturned) this.returned[id] = returned;
+    this.finalize(id, failed > 0 ? FAILED : SUCCEEDED, succeeded, failed);
+  }
+
+  private rejectAttempt(proc: SimProcess, id: number, total: number, start: number, outcome: AttemptOutcome, error: string): void {
+    const tries = this.tries[id] as number;
+    const maxTry = this.inputs.settings.runMaxTry;
+    this.log.attempt(this.row(proc, id, start, 0, total, outcome, error));
+    this.log.errorLine(this.now, `mini-batch ${id}, try ${tries} of ${maxTry}, on ${nodeName(proc.node.index)}/${processName(proc.index)}: ${error}`);
+    proc.log.push(`${this.stamp()} mini-batch ${id} failed (try ${tries}): ${error}`);
+    if (tries >= maxTry) this.finalize(id, FAILED, 0, total);
+    else this.queue.push(id);
+  }
+
+  private restartAfterCrash(proc: SimProcess): void {
+    this.readyCount--;
+    proc.state = 'restarting';
+    proc.log.push(`${this.stamp()} The process ran out of memory and is restarting.`);
+    this.events.push(this.now + this.inputs.compute.model.restartSeconds, { kind: 'restart', proc, generation: proc.generation });
+  }
+
+  private recordAttempt(proc: SimProcess, id: number, start: number, outcome: AttemptOutcome, error: string): void {
+    const attempt: Attempt = { node: proc.node.index, process: proc.index, start, end: this.now, outcome };
+    if (error) attempt.error = error;
+    const list = this.attempts[id];
+    if (list) list.push(attempt);
+    else this.attempts[id] = [attempt];
+  }
+
+  private row(proc: SimProcess, id: number, start: number, succeeded: number, failed: number, outcome: AttemptOutcome, error: string) {
+    const total = (this.inputs.batches[id] as MiniBatch).items.length;
+    const picked = this.picked[id] as number;
+    return { miniBatchId: id, picked, node: proc.node.index, process: proc.index, start, total, succeeded, failed, elapsed: this.now - start, outcome, error };
+  }
+
+  // ---- bookkeeping -------------------------------------------------------
+
+  private finalize(id: number, status: number, succeeded: number, failed: number): void {
+    this.status[id] = status;
+    this.itemsSucceeded[id] = succeeded;
+    this.itemsFailed[id] = failed;
+    this.finalized++;
+    this.failedItems += failed;
+    if (status === FAILED) this.failedBatches++;
+    this.reportProgress();
+    if (failed > 0) this.checkThresholds();
+  }
+
+  private checkThresholds(): void {
+    if (this.done) return;
+    const { settings, batches } = this.inputs;
+    const breaches = exceededThresholds(
+      {
+        errorThreshold: settings.errorThreshold,
+        allowedFailedCount: settings.allowedFailedCount,
+        allowedFailedPercent: settings.allowedFailedPercent,
+      },
+      {
+        failedItems: this.failedItems,
+        failedMiniBatches: this.failedBatches,
+        totalMiniBatches: batches.length,
+        allScheduled: this.scheduled === batches.length,
+      },
+    );
+    if (breaches.length === 0) return;
+    this.done = true;
+    this.failure = { kind: 'threshold', thresholds: breaches.map((b) => b.threshold) };
+    this.failureReason = breaches.map((b) => b.message).join('; ');
+    this.log.masterLine(this.now, `Aborting the job: ${this.failureReason}.`);
+  }
+
+  private systemFailure(rule: SystemFailureRule, reason: string): void {
+    this.done = true;
+    this.failure = { kind: 'system', rule };
+    this.failureReason = `System error: ${reason}`;
+    this.log.masterLine(this.now, `Stopping the job. ${this.failureReason}.`);
+  }
+
+  private reportProgress(): void {
+    const total = this.inputs.batches.length;
+    if (this.finalized * 10 < this.nextProgress * total) return;
+    while (this.finalized * 10 >= this.nextProgress * total) this.nextProgress++;
+    this.log.progressLine(this.now, `${this.finalized} of ${total} mini-batches processed (${Math.floor((this.finalized / total) * 100)} %).`);
+  }
+
+  private compactQueues(): void {
+    if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
+      this.queue.splice(0, this.queueHead);
+      this.queueHead = 0;
+    }
+    if (this.idleHead > 4096 && this.idleHead * 2 > this.idle.length) {
+      this.idle.splice(0, this.idleHead);
+      this.idleHead = 0;
+    }
+  }
+
+  private stamp(): string {
+    return `[${this.now.toFixed(3)}s]`;
+  }
+}
+
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;

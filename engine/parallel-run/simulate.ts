@@ -1,0 +1,156 @@
+// simulateParallelRun: validate the config, plan mini-batches, run the job in
+// virtual time and assemble a plain-data result.
+import type { ConfigProblem, Dataset, MiniBatchResult, ParallelRunConfig, RunCounts } from '../types';
+import { createRandom } from '../random';
+import { costUsd, defaultProcessCountPerNode, resolveCompute, VM_SIZES, type ComputeSpec, type ResolvedCompute } from './compute';
+import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_RUN_MAX_TRY } from './defaults';
+import { createFaultInjector } from './faults';
+import { ParallelRunJob } from './job';
+import { formatOutputLines } from './output';
+import { planMiniBatches, effectiveMiniBatchSize } from './partition';
+import type { NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
+import { describeProblems, validateParallelRunConfig } from './validate-config';
+
+export const DEFAULT_SEED = 1;
+
+/** Config problems plus the compute checks the SDK makes (known VM size, node_count ≤ max_nodes). */
+export function validateSimulation(config: ParallelRunConfig, dataset: Dataset, compute?: ComputeSpec): ConfigProblem[] {
+  const problems = validateParallelRunConfig(config, dataset);
+  const vmSize = compute?.vmSize;
+  if (vmSize !== undefined && !VM_SIZES[vmSize]) {
+    problems.push({ field: 'vm_size', message: `vm_size ${JSON.stringify(vmSize)} is not in the catalogue; use one of ${Object.keys(VM_SIZES).join(', ')}` });
+  }
+  const maxNodes = compute?.maxNodes;
+  if (maxNodes !== undefined && typeof config.node_count === 'number' && config.node_count > maxNodes) {
+    problems.push({ field: 'node_count', message: `node_count is ${config.node_count}; it must be between 1 and the cluster's max_nodes ${maxNodes}` });
+  }
+  return problems;
+}
+
+export function resolveRunSettings(config: ParallelRunConfig, dataset: Dataset, compute: ResolvedCompute): ResolvedRunSettings {
+  return {
+    vmSize: compute.vm.name,
+    priority: compute.priority,
+    nodeCount: config.node_count,
+    processCountPerNode: config.process_count_per_node ?? defaultProcessCountPerNode(compute.vm),
+    miniBatchSize: effectiveMiniBatchSize(dataset.kind, config.mini_batch_size),
+    miniBatchSizeUnit: dataset.kind === 'file' ? 'files' : 'bytes',
+    runInvocationTimeout: config.run_invocation_timeout ?? DEFAULT_RUN_INVOCATION_TIMEOUT,
+    runMaxTry: config.run_max_try ?? DEFAULT_RUN_MAX_TRY,
+    outputAction: config.output_action.toLowerCase() as ResolvedRunSettings['outputAction'],
+    appendRowFileName: config.append_row_file_name ?? DEFAULT_APPEND_ROW_FILE_NAME,
+    errorThreshold: config.error_threshold,
+    allowedFailedCount: config.allowed_failed_count ?? null,
+    allowedFailedPercent: config.allowed_failed_percent ?? null,
+    pricePerHour: compute.pricePerHour,
+  };
+}
+
+/**
+ * Runs a ParallelRunStep job in virtual time. Rejects with an Error listing
+ * every config problem when the config is invalid. The same options and seed
+ * always give a deep-equal result.
+ */
+export async function simulateParallelRun(options: SimulateOptions): Promise<ParallelRunSimulation> {
+  const { dataset, config, entryScript, faults } = options;
+  const problems = validateSimulation(config, dataset, options.compute);
+  if (problems.length > 0) {
+    throw new Error(`Invalid ParallelRunConfig (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${describeProblems(problems)}`);
+  }
+  const compute = resolveCompute(options.compute);
+  const settings = resolveRunSettings(config, dataset, compute);
+  const batches = planMiniBatches(dataset, config);
+  const rng = createRandom(options.seed ?? DEFAULT_SEED);
+  const injector = createFaultInjector(faults, batches, rng.fork('faults'));
+  const job = new ParallelRunJob({ batches, settings, compute, entryScript, faults: injector, rng: rng.fork('nodes') });
+  await job.run();
+  return assembleResult(job, batches, settings, compute);
+}
+
+function assembleResult(
+  job: ParallelRunJob,
+  batches: { id: number; items: { id: string }[] }[],
+  settings: ResolvedRunSettings,
+  compute: ResolvedCompute,
+): ParallelRunSimulation {
+  const end = job.now;
+  const counts: RunCounts = {
+    items: 0, itemsSucceeded: 0, itemsFailed: 0, itemsNotRun: 0,
+    miniBatches: batches.length, miniBatchesSucceeded: 0, miniBatchesFailed: 0, miniBatchesNotRun: 0,
+  };
+  const miniBatches: MiniBatchResult[] = new Array<MiniBatchResult>(batches.length);
+  for (const batch of batches) {
+    const id = batch.id;
+    const size = batch.items.length;
+    const code = job.status[id];
+    const status = code === 1 ? 'succeeded' : code === 2 ? 'failed' : 'not_run';
+    counts.items += size;
+    if (status === 'not_run') {
+      counts.itemsNotRun += size;
+      counts.miniBatchesNotRun++;
+    } else {
+      counts.itemsSucceeded += job.itemsSucceeded[id] as number;
+      counts.itemsFailed += job.itemsFailed[id] as number;
+      if (status === 'succeeded') counts.miniBatchesSucceeded++;
+      else counts.miniBatchesFailed++;
+    }
+    const itemIds = new Array<string>(size);
+    for (let i = 0; i < size; i++) itemIds[i] = (batch.items[i] as { id: string }).id;
+    miniBatches[id] = {
+      id,
+      itemIds,
+      status,
+      attempts: job.attempts[id] ?? [],
+      itemsSucceeded: status === 'not_run' ? 0 : (job.itemsSucceeded[id] as number),
+      itemsFailed: status === 'not_run' ? 0 : (job.itemsFailed[id] as number),
+    };
+  }
+  const nodes: NodeTimeline[] = job.nodes.map((n) => {
+    const timeline: NodeTimeline = {
+      node: n.index,
+      requestedAt: n.requestedAt,
+      readyAt: n.readyAt,
+      endedAt: n.endedAt ?? end,
+      preempted: n.preempted,
+      initFailures: n.initFailures,
+    };
+    if (n.replacedBy !== undefined) timeline.replacedBy = n.replacedBy;
+    return timeline;
+  });
+  const nodeSeconds = nodes.reduce((sum, n) => sum + (n.endedAt - n.requestedAt), 0);
+  const status = job.failure ? 'Failed' : 'Completed';
+  const cost = costUsd(compute, nodeSeconds);
+  const output =
+    settings.outputAction === 'append_row'
+      ? { fileName: settings.appendRowFileName, lines: formatOutputLines(job.returned) }
+      : null;
+  const logs = job.log.finish({
+    status,
+    failureReason: job.failureReason,
+    endTime: end,
+    lines: [
+      `Items: ${counts.items} total, ${counts.itemsSucceeded} succeeded, ${counts.itemsFailed} failed, ${counts.itemsNotRun} not run`,
+      `Mini-batches: ${counts.miniBatches} total, ${counts.miniBatchesSucceeded} succeeded, ${counts.miniBatchesFailed} failed, ${counts.miniBatchesNotRun} not run`,
+      `Virtual duration: ${end.toFixed(3)} s (node start-up included)`,
+      `Node time: ${nodeSeconds.toFixed(1)} node-seconds on ${settings.priority} ${settings.vmSize}; illustrative cost $${cost.toFixed(4)}`,
+      output ? `Output: ${output.lines.length} line(s) appended to ${output.fileName}` : 'Output: summary_only, no output file',
+    ],
+  });
+  const result: ParallelRunSimulation = {
+    status,
+    counts,
+    miniBatches,
+    output,
+    logs,
+    durationSeconds: end,
+    costUsd: cost,
+    settings,
+    nodes,
+    preemptions: job.preemptions,
+  };
+  if (job.failure) {
+    result.failure = job.failure;
+    result.failureReason = job.failureReason;
+  }
+  return result;
+}
