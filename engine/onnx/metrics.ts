@@ -91,7 +91,10 @@ export function youdenThreshold(scores: ArrayLike<number>, labels: ArrayLike<num
     const j = tp / positives - fp / negatives;
     if (j > best) {
       best = j;
-      threshold = next === undefined ? scores[idx[k]!]! : (scores[idx[k]!]! + scores[next]!) / 2;
+      const here = scores[idx[k]!]!;
+      const mid = next === undefined ? here : (here + scores[next]!) / 2;
+      // Between two neighbouring doubles the midpoint can round down onto the lower score.
+      threshold = next !== undefined && mid > scores[next]! ? mid : here;
     }
   }
   return threshold;
