@@ -13,7 +13,7 @@
 //    without a retry (v2's documented rule).
 //  - The init() rules' "2 minutes" and "stuck" windows are measured from when
 //    the first node is ready, i.e. when the job's driver is running.
-import type { Attempt, AttemptOutcome, MiniBatch } from '../types';
+import type { Attempt, AttemptOutcome, EntryScript, MiniBatch } from '../types';
 import type { Random } from '../random';
 import type { ResolvedCompute } from './compute';
 import { baseRunSeconds, processMemoryBytes } from './compute';
@@ -29,20 +29,13 @@ import {
   errorMessage,
   invoke,
   isAlive,
+  isThenable,
   isReady,
   type CallOutcome,
+  type JobEvent,
   type SimNode,
   type SimProcess,
 } from './workers';
-
-type JobEvent =
-  | { kind: 'node_ready'; node: SimNode }
-  | { kind: 'init_done'; proc: SimProcess; generation: number }
-  | { kind: 'attempt_done'; proc: SimProcess; generation: number }
-  | { kind: 'restart'; proc: SimProcess; generation: number }
-  | { kind: 'preempt'; node: number }
-  | { kind: 'no_progress_check'; epoch: number }
-  | { kind: 'job_wide_init_check' };
 
 const PENDING = 0;
 const SUCCEEDED = 1;
@@ -133,9 +126,11 @@ export class ParallelRunJob {
       const event = this.events.pop();
       if (!event) throw new Error('Simulation stalled: no event left while work remains (engine bug)');
       this.now = time;
-      const pending = this.handle(event);
-      if (pending) await pending;
-      if (!this.done) await this.dispatch();
+      const handling = this.handle(event);
+      if (handling) await handling;
+      if (this.done) break;
+      const dispatching = this.dispatch();
+      if (dispatching) await dispatching;
     }
   }
 
@@ -219,11 +214,13 @@ export class ParallelRunJob {
 
   private killForPreemption(proc: SimProcess): void {
     const pending = proc.pending;
-    if (proc.state === 'busy' && pending) {
-      this.recordAttempt(proc, pending.miniBatchId, pending.start, 'preempted', 'node preempted');
-      this.log.attempt(this.row(proc, pending.miniBatchId, pending.start, 0, 0, 'preempted', 'node preempted'));
-      this.queue.push(pending.miniBatchId);
-      proc.pending = null;
+    if (proc.state === 'busy' && pending.active) {
+      const id = pending.miniBatchId;
+      this.recordAttempt(proc, id, pending.start, 'preempted', 'node preempted');
+      this.logAttempt(proc, id, pending.start, 0, 0, 'preempted', 'node preempted');
+      this.queue.push(id);
+      pending.active = false;
+      pending.returned = null;
     }
     if (isReady(proc)) this.readyCount--;
     proc.state = 'dead';
@@ -338,7 +335,12 @@ export class ParallelRunJob {
 
   // ---- run() attempts ----------------------------------------------------
 
-  private async dispatch(): Promise<void> {
+  /**
+   * Hands queued mini-batches to idle processes. Returns a promise only when an
+   * entry script answered asynchronously; the rest of the dispatch then
+   * continues after it, in the same order.
+   */
+  private dispatch(): Promise<void> | undefined {
     while (!this.done && this.queueHead < this.queue.length && this.idleHead < this.idle.length) {
       const proc = this.idle[this.idleHead++] as SimProcess;
       if (proc.state !== 'idle') continue;
@@ -347,17 +349,15 @@ export class ParallelRunJob {
         this.scheduled++;
         if (this.scheduled === this.inputs.batches.length) {
           this.checkThresholds(); // allowed_failed_percent starts counting now
-          if (this.done) {
-            this.queueHead--;
-            return;
-          }
+          if (this.done) return;
         }
       }
       this.picked[id] = (this.picked[id] as number) + 1;
       const started = this.startAttempt(proc, id);
-      if (started) await started;
+      if (started) return started.then(() => this.dispatch());
     }
     this.compactQueues();
+    return undefined;
   }
 
   private startAttempt(proc: SimProcess, id: number): Promise<void> | void {
@@ -379,16 +379,24 @@ export class ParallelRunJob {
     if (faults.attemptThrows(id, proc.ctx.attempt)) {
       return this.schedule(proc, id, base, 'exception', 'Error: injected fault: run() raised an exception', null);
     }
-    const script = proc.script;
-    const outcome = invoke(() => script?.run(batch.items, proc.ctx));
-    if (outcome instanceof Promise) return outcome.then((o) => this.afterRun(proc, id, base, o));
-    this.afterRun(proc, id, base, outcome);
+    // Inline rather than through invoke(): this is the per-mini-batch hot path.
+    let value: unknown;
+    try {
+      value = (proc.script as EntryScript).run(batch.items, proc.ctx);
+    } catch (error) {
+      return this.schedule(proc, id, base + proc.spent, 'exception', errorMessage(error), null);
+    }
+    if (isThenable(value)) {
+      return Promise.resolve(value).then(
+        (resolved) => this.afterRun(proc, id, base, resolved),
+        (error: unknown) => this.schedule(proc, id, base + proc.spent, 'exception', errorMessage(error), null),
+      );
+    }
+    this.afterRun(proc, id, base, value);
   }
 
-  private afterRun(proc: SimProcess, id: number, base: number, outcome: CallOutcome): void {
+  private afterRun(proc: SimProcess, id: number, base: number, value: unknown): void {
     const duration = base + proc.spent;
-    if (!outcome.ok) return this.schedule(proc, id, duration, 'exception', errorMessage(outcome.error), null);
-    const value = outcome.value;
     if (!Array.isArray(value)) {
       const kind = value === null ? 'null' : typeof value;
       return this.schedule(proc, id, duration, 'exception', `TypeError: run() returned ${kind}; it must return a list with one element per processed input`, null);
@@ -411,24 +419,32 @@ export class ParallelRunJob {
       returned = null;
       duration = timeout;
     }
-    proc.pending = { miniBatchId: id, start: this.now, outcome, error, returned };
-    this.events.push(this.now + duration, { kind: 'attempt_done', proc, generation: proc.generation });
+    const pending = proc.pending;
+    pending.active = true;
+    pending.miniBatchId = id;
+    pending.start = this.now;
+    pending.outcome = outcome;
+    pending.error = error;
+    pending.returned = returned;
+    proc.attemptDone.generation = proc.generation;
+    this.events.push(this.now + duration, proc.attemptDone);
   }
 
   private finishAttempt(proc: SimProcess): void {
     const pending = proc.pending;
-    if (!pending) return;
-    proc.pending = null;
-    const id = pending.miniBatchId;
+    if (!pending.active) return;
+    pending.active = false;
+    const { miniBatchId: id, start, outcome, error, returned } = pending;
+    pending.returned = null;
     const total = (this.inputs.batches[id] as MiniBatch).items.length;
-    this.recordAttempt(proc, id, pending.start, pending.outcome, pending.error);
+    this.recordAttempt(proc, id, start, outcome, error);
     this.tries[id] = (this.tries[id] as number) + 1;
-    if (pending.outcome === 'succeeded') {
-      this.acceptReturn(proc, id, total, pending.start, pending.returned ?? []);
+    if (outcome === 'succeeded') {
+      this.acceptReturn(proc, id, total, start, returned ?? []);
     } else {
-      this.rejectAttempt(proc, id, total, pending.start, pending.outcome, pending.error);
+      this.rejectAttempt(proc, id, total, start, outcome, error);
     }
-    if (pending.outcome === 'oom') this.restartAfterCrash(proc);
+    if (outcome === 'oom') this.restartAfterCrash(proc);
     else this.becomeIdle(proc, false);
     if (!this.done && this.finalized === this.inputs.batches.length) this.done = true;
   }
@@ -439,7 +455,7 @@ export class ParallelRunJob {
     let error = '';
     if (failed > 0) error = `run() returned ${returned.length} results for ${total} inputs; the missing ${failed} count as failed items`;
     else if (returned.length > total) error = `run() returned ${returned.length} results for ${total} inputs; one result per input is expected`;
-    this.log.attempt(this.row(proc, id, start, succeeded, failed, 'succeeded', error));
+    this.logAttempt(proc, id, start, succeeded, failed, 'succeeded', error);
     if (error) this.log.errorLine(this.now, `mini-batch ${id} on ${nodeName(proc.node.index)}/${processName(proc.index)}: ${error}`);
     if (this.keepReturned) this.returned[id] = returned;
     this.finalize(id, failed > 0 ? FAILED : SUCCEEDED, succeeded, failed);
@@ -448,7 +464,7 @@ export class ParallelRunJob {
   private rejectAttempt(proc: SimProcess, id: number, total: number, start: number, outcome: AttemptOutcome, error: string): void {
     const tries = this.tries[id] as number;
     const maxTry = this.inputs.settings.runMaxTry;
-    this.log.attempt(this.row(proc, id, start, 0, total, outcome, error));
+    this.logAttempt(proc, id, start, 0, total, outcome, error);
     this.log.errorLine(this.now, `mini-batch ${id}, try ${tries} of ${maxTry}, on ${nodeName(proc.node.index)}/${processName(proc.index)}: ${error}`);
     proc.log.push(`${this.stamp()} mini-batch ${id} failed (try ${tries}): ${error}`);
     if (tries >= maxTry) this.finalize(id, FAILED, 0, total);
@@ -470,10 +486,9 @@ export class ParallelRunJob {
     else this.attempts[id] = [attempt];
   }
 
-  private row(proc: SimProcess, id: number, start: number, succeeded: number, failed: number, outcome: AttemptOutcome, error: string) {
+  private logAttempt(proc: SimProcess, id: number, start: number, succeeded: number, failed: number, outcome: AttemptOutcome, error: string): void {
     const total = (this.inputs.batches[id] as MiniBatch).items.length;
-    const picked = this.picked[id] as number;
-    return { miniBatchId: id, picked, node: proc.node.index, process: proc.index, start, total, succeeded, failed, elapsed: this.now - start, outcome, error };
+    this.log.attempt(id, this.picked[id] as number, proc.label, start, total, succeeded, failed, this.now - start, outcome, error);
   }
 
   // ---- bookkeeping -------------------------------------------------------

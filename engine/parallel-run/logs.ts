@@ -42,24 +42,12 @@ export const ATTEMPT_STATUS: Record<AttemptOutcome, string> = {
   preempted: 'NODE_PREEMPTED',
 };
 
+const CSV_CHUNK = 1024;
+
 export const stamp = (seconds: number): string => `[${seconds.toFixed(3)}s]`;
 
 function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export interface AttemptRow {
-  miniBatchId: number;
-  picked: number;
-  node: number;
-  process: number;
-  start: number;
-  total: number;
-  succeeded: number;
-  failed: number;
-  elapsed: number;
-  outcome: AttemptOutcome;
-  error: string;
 }
 
 export interface JobSummary {
@@ -70,7 +58,10 @@ export interface JobSummary {
 }
 
 export class JobLogWriter {
-  private readonly csv: string[] = [PROCESSED_CSV_COLUMNS.join(',')];
+  // CSV rows are joined into chunks every CHUNK rows so each row string dies
+  // young instead of piling up in the old generation until the end.
+  private readonly csvChunks: string[] = [PROCESSED_CSV_COLUMNS.join(',')];
+  private csvRows: string[] = [];
   private readonly progress: string[] = [];
   private readonly master: string[] = [];
   private readonly errors: string[] = [];
@@ -99,15 +90,32 @@ export class JobLogWriter {
     return lines;
   }
 
-  attempt(row: AttemptRow): void {
-    const where = `${nodeName(row.node)}/${processName(row.process)}`;
-    const error = row.error === '' ? '' : csvField(row.error);
-    this.csv.push(
-      `${row.miniBatchId},${row.picked},${where},${row.start.toFixed(3)},${row.total},${row.succeeded},${row.failed},${row.elapsed.toFixed(3)},${ATTEMPT_STATUS[row.outcome]},${error}`,
+  attempt(
+    miniBatchId: number,
+    picked: number,
+    where: string,
+    start: number,
+    total: number,
+    succeeded: number,
+    failed: number,
+    elapsed: number,
+    outcome: AttemptOutcome,
+    error: string,
+  ): void {
+    this.csvRows.push(
+      `${miniBatchId},${picked},${where},${start.toFixed(3)},${total},${succeeded},${failed},${elapsed.toFixed(3)},${ATTEMPT_STATUS[outcome]},${error === '' ? '' : csvField(error)}`,
     );
+    if (this.csvRows.length === CSV_CHUNK) this.flushCsv();
+  }
+
+  private flushCsv(): void {
+    if (this.csvRows.length === 0) return;
+    this.csvChunks.push(this.csvRows.join('\n'));
+    this.csvRows = [];
   }
 
   finish(summary: JobSummary): Record<string, string> {
+    this.flushCsv();
     const result = [`Status: ${summary.status}`];
     if (summary.failureReason) result.push(`Reason: ${summary.failureReason}`);
     result.push(...summary.lines);
@@ -119,7 +127,7 @@ export class JobLogWriter {
       [LOG_PATHS.result]: joinLines(result),
       [LOG_PATHS.errors]: this.errors.length > 0 ? joinLines(this.errors) : 'No errors were reported by the entry script.\n',
       [LOG_PATHS.master]: joinLines(this.master),
-      [LOG_PATHS.processedMiniBatches]: joinLines(this.csv),
+      [LOG_PATHS.processedMiniBatches]: joinLines(this.csvChunks),
     };
     for (const [path, lines] of this.processLogs) if (lines.length > 0) logs[path] = joinLines(lines);
     return logs;

@@ -3,7 +3,7 @@
 import type { EntryScript } from '../types';
 import type { VmSize } from './compute';
 import type { ParallelInitContext, ParallelRunContext } from './sim-types';
-import { stamp } from './logs';
+import { nodeName, processName, stamp } from './logs';
 
 export type ProcessState = 'waiting' | 'init' | 'restarting' | 'idle' | 'busy' | 'dead';
 
@@ -20,14 +20,27 @@ export interface SimNode {
   processes: SimProcess[];
 }
 
-/** The outcome of a run() attempt, decided when it starts and applied when it ends. */
+/**
+ * The outcome of a run() attempt, decided when it starts and applied when it
+ * ends. One per process, reused for every attempt to keep the hot loop light.
+ */
 export interface PendingAttempt {
+  active: boolean;
   miniBatchId: number;
   start: number;
   outcome: 'succeeded' | 'exception' | 'timeout' | 'oom';
   error: string;
   returned: unknown[] | null;
 }
+
+export type JobEvent =
+  | { kind: 'node_ready'; node: SimNode }
+  | { kind: 'init_done'; proc: SimProcess; generation: number }
+  | { kind: 'attempt_done'; proc: SimProcess; generation: number }
+  | { kind: 'restart'; proc: SimProcess; generation: number }
+  | { kind: 'preempt'; node: number }
+  | { kind: 'no_progress_check'; epoch: number }
+  | { kind: 'job_wide_init_check' };
 
 export interface SimProcess {
   node: SimNode;
@@ -36,12 +49,16 @@ export interface SimProcess {
   /** Bumped when the process dies, so events scheduled for its old life are ignored. */
   generation: number;
   hasGpu: boolean;
+  /** "node-0/process001": the Process column of processed_mini-batches.csv. */
+  label: string;
   script: EntryScript | null;
   ctx: ParallelRunContext;
   /** Virtual seconds the current init()/run() call has spent through ctx.spend(). */
   spent: number;
   callStart: number;
-  pending: PendingAttempt | null;
+  pending: PendingAttempt;
+  /** The process's attempt_done event, reused: a process has at most one attempt in flight. */
+  attemptDone: { kind: 'attempt_done'; proc: SimProcess; generation: number };
   pendingInitError: string | null;
   log: string[];
 }
@@ -53,14 +70,16 @@ export function createProcess(node: SimNode, index: number, size: VmSize, log: s
     state: 'waiting',
     generation: 0,
     hasGpu: size.gpu && index < size.gpus,
+    label: `${nodeName(node.index)}/${processName(index)}`,
     script: null,
     spent: 0,
     callStart: 0,
-    pending: null,
+    pending: { active: false, miniBatchId: -1, start: 0, outcome: 'succeeded', error: '', returned: null },
     pendingInitError: null,
     log,
-  } as Omit<SimProcess, 'ctx'> as SimProcess;
+  } as Omit<SimProcess, 'ctx' | 'attemptDone'> as SimProcess;
   proc.ctx = createContext(proc, size);
+  proc.attemptDone = { kind: 'attempt_done', proc, generation: 0 };
   return proc;
 }
 
@@ -107,7 +126,7 @@ export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: unk
 export function invoke(call: () => unknown): CallOutcome | Promise<CallOutcome> {
   try {
     const value = call();
-    if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
+    if (isThenable(value)) {
       return Promise.resolve(value).then(
         (resolved): CallOutcome => ({ ok: true, value: resolved }),
         (error: unknown): CallOutcome => ({ ok: false, error }),
@@ -117,4 +136,8 @@ export function invoke(call: () => unknown): CallOutcome | Promise<CallOutcome> 
   } catch (error) {
     return { ok: false, error };
   }
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
 }
