@@ -1,0 +1,24 @@
+// Small builders shared by the parallel-run tests.
+import type { DataItem, Dataset, EntryScriptFactory, ParallelRunConfig } from '@/engine/types';
+
+export function rows(count: number, bytes = 100, source?: string, prefix = 'r'): DataItem[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i}`, bytes, value: i, ...(source ? { source } : {}) }));
+}
+
+export const tabular = (items: DataItem[]): Dataset => ({ kind: 'tabular', items });
+export const files = (items: DataItem[]): Dataset => ({ kind: 'file', items });
+
+/** A valid config: 10 rows of 100 bytes per mini-batch, one node with two processes. */
+export function config(overrides: Partial<ParallelRunConfig> = {}): ParallelRunConfig {
+  return {
+    mini_batch_size: 1000,
+    error_threshold: -1,
+    output_action: 'append_row',
+    node_count: 1,
+    process_count_per_node: 2,
+    ...overrides,
+  };
+}
+
+/** An entry script that returns one `{ id }` per input. */
+export const echo: EntryScriptFactory = () => ({ run: (items) => items.map((item) => ({ id: item.id })) });
