@@ -11,6 +11,8 @@ const whenValid = (ok: (v: Record<string, unknown>) => boolean) => ({
 });
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase kebab-case');
+// Heading ids come from github-slugger, which keeps underscores (e.g. "mini_batch_size").
+const anchor = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a heading id: lowercase letters, digits, - and _');
 const text = z.string().trim().min(1, 'must not be empty');
 
 const choiceSchema = z.object({ id, text, explanation: text }).strict();
@@ -18,7 +20,7 @@ const choiceSchema = z.object({ id, text, explanation: text }).strict();
 const questionSchema = z
   .object({
     id,
-    section: id.describe('heading id in the chapter'),
+    section: anchor,
     type: z.enum(['single', 'multi', 'truefalse', 'order', 'scenario']),
     prompt: text,
     choices: z.array(choiceSchema).min(2, 'needs at least 2 choices').max(8),
@@ -53,7 +55,7 @@ export const quizSchema = z
 
 export const cardsSchema = z
   .object({
-    cards: z.array(z.object({ id, section: id, front: text, back: text }).strict()).min(1),
+    cards: z.array(z.object({ id, section: anchor, front: text, back: text }).strict()).min(1),
   })
   .strict()
   .superRefine((deck, ctx) => uniqueIds(deck.cards, ['cards'], ctx), whenValid((d) => isIdList(d.cards)));
