@@ -14,7 +14,15 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** Far more than any real gap (Feb 29 with a yearly interval skips at most 7 periods). */
 const MAX_EMPTY_PERIODS = 5_000;
-const LAST_YEAR = 9999;
+/** toISOString and the output format stop at year 9999; a schedule simply ends there. */
+const END_MS = Date.UTC(10_000, 0, 1);
+const timeMs = (t: TimeOfDay): number => ((t.hour * 60 + t.minute) * 60 + t.second) * 1000;
+
+interface TimeOfDay {
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 /** Run instants (epoch ms, whole seconds) at or after `afterMs`, strictly increasing. */
 export function* runInstants(plan: RecurrencePlan, afterMs: number): Generator<number> {
@@ -24,7 +32,7 @@ export function* runInstants(plan: RecurrencePlan, afterMs: number): Generator<n
   let last = -Infinity;
   if (plan.start) {
     anchor = plan.start;
-    const startMs = wallToInstant(anchor, plan.zone);
+    const startMs = wallToInstant(anchor.toMillis(), plan.zone);
     // A future start_time opens the schedule; a past one is replaced by `after`.
     min = Math.max(startMs, afterMs);
     strictAtMin = startMs >= afterMs && plan.explicitPattern;
@@ -38,7 +46,7 @@ export function* runInstants(plan: RecurrencePlan, afterMs: number): Generator<n
   }
   for (const t of candidates(plan, anchor, min)) {
     if (t < min || (strictAtMin && t === min) || t <= last) continue;
-    if (instantToWall(t, plan.zone).year > LAST_YEAR) return;
+    if (t >= END_MS) return;
     last = t;
     yield t;
   }
@@ -58,7 +66,7 @@ function candidates(plan: RecurrencePlan, anchor: DateTime, minMs: number): Iter
 }
 
 function* elapsedSteps(plan: RecurrencePlan, anchor: DateTime, minMs: number, stepMs: number): Generator<number> {
-  const first = wallToInstant(anchor, plan.zone);
+  const first = wallToInstant(anchor.toMillis(), plan.zone);
   // Jump straight to the first step at or after minMs instead of walking from a distant start.
   for (let k = Math.max(0, Math.ceil((minMs - first) / stepMs)); ; k++) yield first + k * stepMs;
 }
@@ -70,7 +78,7 @@ function* calendarPeriods(plan: RecurrencePlan, anchor: DateTime, minMs: number)
     const walls = periodWallTimes(plan, anchor, k * plan.interval);
     if (walls.length === 0 && ++empty > MAX_EMPTY_PERIODS) throw new Error('No run time found in 5000 consecutive periods');
     if (walls.length > 0) empty = 0;
-    if ((walls[0]?.year ?? 0) > LAST_YEAR) return;
+    if ((walls[0] ?? 0) - DAY_MS >= END_MS) return;
     // Gap shifts can reorder or merge times inside a day, so sort here; runInstants drops duplicates.
     yield* walls.map((w) => wallToInstant(w, plan.zone)).sort((a, b) => a - b);
   }
@@ -83,24 +91,25 @@ function unitsBetween(plan: RecurrencePlan, anchor: DateTime, wall: DateTime): n
   return plan.frequency === 'Week' ? Math.floor(days / 7) : days;
 }
 
-/** Naive wall times of the period that starts `offset` units after the anchor's period. */
-function periodWallTimes(plan: RecurrencePlan, anchor: DateTime, offset: number): DateTime[] {
+/** Naive wall times (ms) of the period that starts `offset` units after the anchor's period. */
+function periodWallTimes(plan: RecurrencePlan, anchor: DateTime, offset: number): number[] {
   const day = anchor.startOf('day');
   if (plan.frequency === 'Month') {
     const month = anchor.startOf('month').plus({ months: offset });
     // A month without the anchor's day (31st, Feb 29/30) has no run at all.
     if ((month.daysInMonth ?? 0) < anchor.day) return [];
-    return [month.set({ day: anchor.day, hour: anchor.hour, minute: anchor.minute, second: anchor.second })];
+    return [month.set({ day: anchor.day }).toMillis() + timeMs(anchor)];
   }
   const dates =
     plan.frequency === 'Day'
       ? [day.plus({ days: offset })]
       : (plan.weekDays ?? [anchor.weekday]).map((wd) => day.plus({ days: 7 * offset + wd - anchor.weekday }));
-  return dates.flatMap((date) => timesOfDay(plan, anchor).map((t) => date.set(t)));
+  const times = timesOfDay(plan, anchor).map(timeMs);
+  return dates.flatMap((date) => times.map((t) => date.toMillis() + t));
 }
 
 /** Every hours × minutes combination; without a pattern, the anchor's own time of day. */
-function timesOfDay(plan: RecurrencePlan, anchor: DateTime): { hour: number; minute: number; second: number }[] {
+function timesOfDay(plan: RecurrencePlan, anchor: DateTime): TimeOfDay[] {
   if (!plan.hours && !plan.minutes) return [{ hour: anchor.hour, minute: anchor.minute, second: anchor.second }];
   const hours = plan.hours ?? [anchor.hour];
   const minutes = plan.minutes ?? [anchor.minute];
