@@ -16,9 +16,11 @@ export interface RecurrencePlan {
   /** ISO weekdays, Monday = 1. */
   weekDays: number[] | null;
   /**
-   * True when hours, minutes, time_of_day or week_days were given. The SDK docs
-   * say a start_time that itself matches such a pattern does not fire; the first
-   * run is the next calculated time after it.
+   * True when hours, minutes or time_of_day were given. The SDK docs say that a
+   * start_time matching week_days and time_of_day (or hours and minutes) does not
+   * fire itself: the first run is the next calculated time after it. Without an
+   * explicit time the pattern is taken from start_time, so there is nothing to
+   * "match" and start_time is the first run (the docs' Month example).
    */
   explicitPattern: boolean;
 }
@@ -43,6 +45,6 @@ export function planRecurrence(r: ScheduleRecurrence, defaultTimeZone: string = 
     hours: hours && sortedUnique(hours),
     minutes: minutes && sortedUnique(minutes),
     weekDays: r.week_days ? sortedUnique(r.week_days.map((d) => WEEK_DAYS.indexOf(d) + 1)) : null,
-    explicitPattern: hours !== null || minutes !== null || r.week_days !== undefined,
+    explicitPattern: hours !== null || minutes !== null,
   };
 }

@@ -12,7 +12,7 @@ import { instantToWall, wallToInstant } from './wall-time';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-/** Far more than any real gap (Feb 29 with a yearly interval skips at most 7 periods). */
+/** Far more than any real gap: a monthly Feb 29 across 2100 sees 95 empty months in a row. */
 const MAX_EMPTY_PERIODS = 5_000;
 /** toISOString and the output format stop at year 9999; a schedule simply ends there. */
 const END_MS = Date.UTC(10_000, 0, 1);

@@ -80,6 +80,14 @@ describe('Week', () => {
     ]);
   });
 
+  it('week_days without a time take start_time’s time, and start_time itself fires', () => {
+    // Mon 2024-01-01 10:15 is both the start and a Monday: nothing explicit to "match", so it runs.
+    const r: ScheduleRecurrence = { frequency: 'Week', interval: 1, start_time: '2024-01-01T10:15:00', week_days: ['Monday', 'Wednesday'] };
+    expect(runs(r, '2023-12-01T00:00:00Z')).toEqual(['2024-01-01T10:15:00Z', '2024-01-03T10:15:00Z', '2024-01-08T10:15:00Z']);
+    // With an explicit time that start_time matches, the documented rule skips it.
+    expect(runs({ ...r, time_of_day: '10:15' }, '2023-12-01T00:00:00Z', 1)).toEqual(['2024-01-03T10:15:00Z']);
+  });
+
   it('without week_days uses start_time’s weekday and time', () => {
     const r: ScheduleRecurrence = { frequency: 'Week', interval: 1, start_time: '2024-06-01T18:00:00' }; // a Saturday
     expect(runs(r, '2024-05-01T00:00:00Z')).toEqual(['2024-06-01T18:00:00Z', '2024-06-08T18:00:00Z', '2024-06-15T18:00:00Z']);
