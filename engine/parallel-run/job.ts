@@ -272,6 +272,11 @@ export class ParallelRunJob {
       if (!node.retriesStopped) {
         node.retriesStopped = true;
         this.log.masterLine(this.now, `${nodeName(node.index)} reached ${perNodeLimit} init() failures (3 × process_count_per_node); its processes stop retrying.`);
+        for (const other of node.processes) {
+          if (other.state !== 'restarting') continue; // a retry not yet begun is called off
+          other.state = 'dead';
+          other.generation++;
+        }
       }
     } else {
       proc.state = 'restarting';
