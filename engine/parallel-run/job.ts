@@ -207,6 +207,7 @@ export class ParallelRunJob {
     node.endedAt = this.now;
     node.preempted = true;
     for (const proc of node.processes) this.killForPreemption(proc);
+    this.closeStuckWindowIfNobodyStarts();
     const replacement = this.requestNode(this.now);
     node.replacedBy = replacement.index;
     this.log.masterLine(this.now, `${nodeName(index)} was preempted (low priority); its in-flight mini-batches go back to the queue. ${nodeName(replacement.index)} requested as a replacement.`);
@@ -309,6 +310,18 @@ export class ParallelRunJob {
     this.stuckWindowOpen = true;
     const limit = 3 * this.inputs.settings.runInvocationTimeout + 30;
     this.events.push(this.now + limit, { kind: 'no_progress_check', epoch: this.stuckEpoch });
+  }
+
+  // Processes that vanish with a preempted node were not stuck in init(): the
+  // job is waiting for a node, so the window restarts with the next init().
+  private closeStuckWindowIfNobodyStarts(): void {
+    if (!this.stuckWindowOpen) return;
+    for (const node of this.nodes) {
+      if (node.endedAt !== null) continue;
+      for (const proc of node.processes) if (proc.state === 'init' || proc.state === 'restarting') return;
+    }
+    this.stuckWindowOpen = false;
+    this.stuckEpoch++;
   }
 
   private checkNoProgress(epoch: number): void {
