@@ -11,17 +11,19 @@
 //    run_max_try tries; ctx.attempt only counts tries that can fail the batch.
 //  - A short return (fewer results than inputs) fails the mini-batch at once,
 //    without a retry (v2's documented rule).
-//  - The init() rules' "2 minutes" and "stuck" windows are measured from when
-//    the first node is ready, i.e. when the job's driver is running.
-import type { Attempt, AttemptOutcome, EntryScript, MiniBatch } from '../types';
+//  - The init() rules live in init-rules.ts.
+//  - When a threshold aborts the job, mini-batches still in flight are
+//    cancelled and reported as not_run, like those never started; their
+//    earlier failed tries stay in the attempts list.
+//  - With append_row the output still holds what finished before an abort.
+import type { Attempt, AttemptOutcome, EntryScriptFactory, MiniBatch } from '../types';
 import type { Random } from '../random';
-import type { ResolvedCompute } from './compute';
-import { baseRunSeconds, processMemoryBytes } from './compute';
+import { startAttempt, type AttemptEnvironment } from './attempt';
+import { processMemoryBytes, type ResolvedCompute } from './compute';
 import { EventQueue } from './event-queue';
+import { InitFailureRules } from './init-rules';
 import type { FaultInjector } from './faults';
 import { JobLogWriter, nodeName, processName } from './logs';
-import { formatBytes } from './size';
-import type { EntryScriptFactory } from '../types';
 import type { FailureCause, ResolvedRunSettings, SystemFailureRule } from './sim-types';
 import { exceededThresholds } from './thresholds';
 import {
@@ -29,7 +31,6 @@ import {
   errorMessage,
   invoke,
   isAlive,
-  isThenable,
   isReady,
   type CallOutcome,
   type JobEvent,
@@ -37,9 +38,10 @@ import {
   type SimProcess,
 } from './workers';
 
-const PENDING = 0;
+/** Mini-batch status codes kept in a Uint8Array; index into MINI_BATCH_STATUS for the name. */
 const SUCCEEDED = 1;
 const FAILED = 2;
+export const MINI_BATCH_STATUS = ['not_run', 'succeeded', 'failed'] as const;
 
 export interface JobInputs {
   batches: MiniBatch[];
@@ -53,7 +55,7 @@ export interface JobInputs {
 export class ParallelRunJob {
   readonly log = new JobLogWriter();
   readonly nodes: SimNode[] = [];
-  /** Per mini-batch: PENDING, SUCCEEDED or FAILED. Pending at the end means not run. */
+  /** Per mini-batch status code: 0 until finalised (so not_run at the end), then SUCCEEDED or FAILED. */
   readonly status: Uint8Array;
   readonly attempts: (Attempt[] | undefined)[];
   readonly itemsSucceeded: Int32Array;
@@ -74,19 +76,14 @@ export class ParallelRunJob {
   private readonly tries: Uint16Array;
   private readonly picked: Uint16Array;
   private readonly bytes: Float64Array;
-  private readonly memoryPerProcess: number;
+  private readonly attemptEnv: AttemptEnvironment;
   private readonly keepReturned: boolean;
+  private readonly initRules: InitFailureRules;
   private scheduled = 0;
   private finalized = 0;
   private failedItems = 0;
   private failedBatches = 0;
   private nextProgress = 1;
-  private readyCount = 0;
-  private totalInitFailures = 0;
-  private firstReadyAt: number | null = null;
-  private stuckEpoch = 0;
-  private stuckWindowOpen = false;
-  private jobWideCheckQueued = false;
 
   constructor(private readonly inputs: JobInputs) {
     const count = inputs.batches.length;
@@ -105,8 +102,14 @@ export class ParallelRunJob {
       this.bytes[batch.id] = total;
     }
     const { settings, compute } = inputs;
-    this.memoryPerProcess = processMemoryBytes(compute.vm, settings.processCountPerNode);
+    this.attemptEnv = {
+      compute,
+      faults: inputs.faults,
+      memoryPerProcess: processMemoryBytes(compute.vm, settings.processCountPerNode),
+      runInvocationTimeout: settings.runInvocationTimeout,
+    };
     this.keepReturned = settings.outputAction === 'append_row';
+    this.initRules = new InitFailureRules(settings.nodeCount, settings.processCountPerNode, settings.runInvocationTimeout);
   }
 
   async run(): Promise<void> {
@@ -187,8 +190,7 @@ export class ParallelRunJob {
     if (node.endedAt !== null) return; // preempted while starting up
     node.readyAt = this.now;
     this.log.masterLine(this.now, `${nodeName(node.index)} is ready; starting ${node.processes.length} process(es).`);
-    if (this.firstReadyAt === null) {
-      this.firstReadyAt = this.now;
+    if (this.initRules.jobStarted(this.now)) {
       const { settings } = this.inputs;
       this.log.progressLine(this.now, `${this.inputs.batches.length} mini-batches created (mini_batch_size ${settings.miniBatchSize} ${settings.miniBatchSizeUnit}).`);
     }
@@ -223,7 +225,7 @@ export class ParallelRunJob {
       pending.active = false;
       pending.returned = null;
     }
-    if (isReady(proc)) this.readyCount--;
+    if (isReady(proc)) this.initRules.processLeftReady();
     proc.state = 'dead';
     proc.generation++;
   }
@@ -237,12 +239,14 @@ export class ParallelRunJob {
     proc.callStart = this.now;
     proc.ctx.attempt = 0;
     proc.ctx.miniBatchId = -1;
-    this.openStuckWindowIfNeeded();
+    const check = this.initRules.initStarting(this.now);
+    if (check) this.events.push(check.at, { kind: 'no_progress_check', epoch: check.epoch });
     proc.log.push(`${this.stamp()} Starting ${processName(proc.index)} on ${nodeName(proc.node.index)} (${settings.vmSize}, GPU: ${proc.hasGpu ? 'yes' : 'no'}); calling init().`);
     let outcome: CallOutcome | Promise<CallOutcome>;
     if (faults.initFails(proc.node.index)) {
       outcome = { ok: false, error: new Error('injected fault: init() failed') };
     } else {
+      // A fresh script instance per process start, as a restarted Python process would have.
       outcome = invoke(() => {
         const script = this.inputs.entryScript();
         proc.script = script;
@@ -259,75 +263,55 @@ export class ParallelRunJob {
     const error = proc.pendingInitError;
     if (error === null) {
       proc.log.push(`${this.stamp()} init() finished.`);
-      this.becomeIdle(proc, true);
+      this.initRules.processReady();
+      this.becomeIdle(proc);
       return;
     }
     const node = proc.node;
-    node.initFailures++;
-    this.totalInitFailures++;
     proc.log.push(`${this.stamp()} init() failed: ${error}`);
-    this.log.errorLine(this.now, `init() failed on ${nodeName(node.index)}/${processName(proc.index)}: ${error}`);
-    const perNodeLimit = 3 * this.inputs.settings.processCountPerNode;
-    if (node.initFailures >= perNodeLimit) {
+    this.log.errorLine(this.now, `init() failed on ${proc.label}: ${error}`);
+    if (this.initRules.recordFailure(node)) {
       proc.state = 'dead';
-      if (!node.retriesStopped) {
-        node.retriesStopped = true;
-        this.log.masterLine(this.now, `${nodeName(node.index)} reached ${perNodeLimit} init() failures (3 × process_count_per_node); its processes stop retrying.`);
-        for (const other of node.processes) {
-          if (other.state !== 'restarting') continue; // a retry not yet begun is called off
-          other.state = 'dead';
-          other.generation++;
-        }
-      }
+      if (!node.retriesStopped) this.stopNodeRetries(node);
     } else {
       proc.state = 'restarting';
       this.events.push(this.now + this.inputs.compute.model.restartSeconds, { kind: 'restart', proc, generation: proc.generation });
     }
     this.checkJobWideInit();
-    if (!this.done && !this.hasCapacity()) {
-      this.systemFailure('init_per_node', `every node stopped retrying init() after 3 × process_count_per_node = ${perNodeLimit} failures each; no process is left to run mini-batches`);
+    if (!this.done && !this.hasCapacity()) this.systemFailure('init_per_node', this.initRules.perNodeMessage());
+  }
+
+  private stopNodeRetries(node: SimNode): void {
+    node.retriesStopped = true;
+    this.log.masterLine(this.now, `${nodeName(node.index)} reached ${this.initRules.perNodeLimit} init() failures (3 × process_count_per_node); its processes stop retrying.`);
+    for (const other of node.processes) {
+      if (other.state !== 'restarting') continue; // a retry not yet begun is called off
+      other.state = 'dead';
+      other.generation++;
     }
   }
 
   private checkJobWideInit(): void {
-    if (this.done || this.firstReadyAt === null) return;
-    const { nodeCount, processCountPerNode } = this.inputs.settings;
-    const limit = 2 * nodeCount * processCountPerNode;
-    if (this.totalInitFailures < limit) return;
-    const runningFor = this.now - this.firstReadyAt;
-    if (runningFor >= 120) {
-      this.systemFailure('init_job_wide', `${this.totalInitFailures} init() failures job-wide after ${Math.round(runningFor)} s, reaching 2 × node_count × process_count_per_node = ${limit} with the job running for 2 minutes or more`);
-    } else if (!this.jobWideCheckQueued) {
-      this.jobWideCheckQueued = true;
-      this.events.push(this.firstReadyAt + 120, { kind: 'job_wide_init_check' });
-    }
-  }
-
-  // The no-progress rule: if no process gets past init() for
-  // 3 × run_invocation_timeout + 30 seconds, the job fails.
-  private openStuckWindowIfNeeded(): void {
-    if (this.readyCount > 0 || this.stuckWindowOpen) return;
-    this.stuckWindowOpen = true;
-    const limit = 3 * this.inputs.settings.runInvocationTimeout + 30;
-    this.events.push(this.now + limit, { kind: 'no_progress_check', epoch: this.stuckEpoch });
+    if (this.done) return;
+    const verdict = this.initRules.jobWideVerdict(this.now);
+    if (verdict && 'fail' in verdict) this.systemFailure('init_job_wide', verdict.fail);
+    else if (verdict) this.events.push(verdict.checkAt, { kind: 'job_wide_init_check' });
   }
 
   // Processes that vanish with a preempted node were not stuck in init(): the
   // job is waiting for a node, so the window restarts with the next init().
   private closeStuckWindowIfNobodyStarts(): void {
-    if (!this.stuckWindowOpen) return;
     for (const node of this.nodes) {
       if (node.endedAt !== null) continue;
       for (const proc of node.processes) if (proc.state === 'init' || proc.state === 'restarting') return;
     }
-    this.stuckWindowOpen = false;
-    this.stuckEpoch++;
+    this.initRules.nobodyStarting();
   }
 
   private checkNoProgress(epoch: number): void {
-    if (this.done || epoch !== this.stuckEpoch || !this.stuckWindowOpen || this.readyCount > 0) return;
-    const limit = 3 * this.inputs.settings.runInvocationTimeout + 30;
-    this.systemFailure('init_no_progress', `no progress: every process has been in init() for more than 3 × run_invocation_timeout + 30 = ${limit} s`);
+    if (this.done) return;
+    const reason = this.initRules.noProgressVerdict(epoch);
+    if (reason) this.systemFailure('init_no_progress', reason);
   }
 
   private hasCapacity(): boolean {
@@ -339,15 +323,8 @@ export class ParallelRunJob {
     return false;
   }
 
-  private becomeIdle(proc: SimProcess, wasStarting: boolean): void {
+  private becomeIdle(proc: SimProcess): void {
     proc.state = 'idle';
-    if (wasStarting) {
-      if (this.readyCount === 0) {
-        this.stuckWindowOpen = false;
-        this.stuckEpoch++;
-      }
-      this.readyCount++;
-    }
     this.idle.push(proc);
   }
 
@@ -379,71 +356,15 @@ export class ParallelRunJob {
   }
 
   private startAttempt(proc: SimProcess, id: number): Promise<void> | void {
-    const { compute, faults } = this.inputs;
     const batch = this.inputs.batches[id] as MiniBatch;
-    const bytes = this.bytes[id] as number;
-    proc.state = 'busy';
-    proc.spent = faults.slowSeconds ? (faults.slowSeconds[id] as number) : 0;
-    proc.callStart = this.now;
-    proc.ctx.attempt = (this.tries[id] as number) + 1;
-    proc.ctx.miniBatchId = id;
-    const base = baseRunSeconds(compute, batch.items.length, bytes, proc.hasGpu);
-    const expanded = bytes * compute.model.memoryExpansionFactor;
-    if (expanded > this.memoryPerProcess) {
-      const load = compute.model.runCallSeconds + ((bytes / 1048576) * compute.model.megabyteSeconds) / compute.vm.speed;
-      const error = `out of memory: the mini-batch (${formatBytes(bytes)}) needs about ${formatBytes(expanded)} in memory, more than this process's ${formatBytes(this.memoryPerProcess)} share of the node`;
-      return this.schedule(proc, id, load, 'oom', error, null);
-    }
-    if (faults.attemptThrows(id, proc.ctx.attempt)) {
-      return this.schedule(proc, id, base, 'exception', 'Error: injected fault: run() raised an exception', null);
-    }
-    // Inline rather than through invoke(): this is the per-mini-batch hot path.
-    let value: unknown;
-    try {
-      value = (proc.script as EntryScript).run(batch.items, proc.ctx);
-    } catch (error) {
-      return this.schedule(proc, id, base + proc.spent, 'exception', errorMessage(error), null);
-    }
-    if (isThenable(value)) {
-      return Promise.resolve(value).then(
-        (resolved) => this.afterRun(proc, id, base, resolved),
-        (error: unknown) => this.schedule(proc, id, base + proc.spent, 'exception', errorMessage(error), null),
-      );
-    }
-    this.afterRun(proc, id, base, value);
+    const attempt = (this.tries[id] as number) + 1;
+    const duration = startAttempt(proc, batch, this.bytes[id] as number, attempt, this.now, this.attemptEnv);
+    if (typeof duration === 'number') this.attemptScheduled(proc, duration);
+    else return duration.then((d) => this.attemptScheduled(proc, d));
   }
 
-  private afterRun(proc: SimProcess, id: number, base: number, value: unknown): void {
-    const duration = base + proc.spent;
-    if (!Array.isArray(value)) {
-      const kind = value === null ? 'null' : typeof value;
-      return this.schedule(proc, id, duration, 'exception', `TypeError: run() returned ${kind}; it must return a list with one element per processed input`, null);
-    }
-    this.schedule(proc, id, duration, 'succeeded', '', value);
-  }
-
-  private schedule(
-    proc: SimProcess,
-    id: number,
-    duration: number,
-    outcome: 'succeeded' | 'exception' | 'timeout' | 'oom',
-    error: string,
-    returned: unknown[] | null,
-  ): void {
-    const timeout = this.inputs.settings.runInvocationTimeout;
-    if (duration > timeout && outcome !== 'oom') {
-      error = `run() needed ${round3(duration)} s, more than run_invocation_timeout = ${timeout} s`;
-      outcome = 'timeout';
-      returned = null;
-      duration = timeout;
-    }
-    const pending = proc.pending;
-    pending.active = true;
-    pending.miniBatchId = id;
-    pending.start = this.now;
-    pending.outcome = outcome;
-    pending.error = error;
-    pending.returned = returned;
+  private attemptScheduled(proc: SimProcess, duration: number): void {
+    proc.pending.active = true;
     proc.attemptDone.generation = proc.generation;
     this.events.push(this.now + duration, proc.attemptDone);
   }
@@ -463,7 +384,7 @@ export class ParallelRunJob {
       this.rejectAttempt(proc, id, total, start, outcome, error);
     }
     if (outcome === 'oom') this.restartAfterCrash(proc);
-    else this.becomeIdle(proc, false);
+    else this.becomeIdle(proc);
     if (!this.done && this.finalized === this.inputs.batches.length) this.done = true;
   }
 
@@ -474,7 +395,7 @@ export class ParallelRunJob {
     if (failed > 0) error = `run() returned ${returned.length} results for ${total} inputs; the missing ${failed} count as failed items`;
     else if (returned.length > total) error = `run() returned ${returned.length} results for ${total} inputs; one result per input is expected`;
     this.logAttempt(proc, id, start, succeeded, failed, 'succeeded', error);
-    if (error) this.log.errorLine(this.now, `mini-batch ${id} on ${nodeName(proc.node.index)}/${processName(proc.index)}: ${error}`);
+    if (error) this.log.errorLine(this.now, `mini-batch ${id} on ${proc.label}: ${error}`);
     if (this.keepReturned) this.returned[id] = returned;
     this.finalize(id, failed > 0 ? FAILED : SUCCEEDED, succeeded, failed);
   }
@@ -483,14 +404,14 @@ export class ParallelRunJob {
     const tries = this.tries[id] as number;
     const maxTry = this.inputs.settings.runMaxTry;
     this.logAttempt(proc, id, start, 0, total, outcome, error);
-    this.log.errorLine(this.now, `mini-batch ${id}, try ${tries} of ${maxTry}, on ${nodeName(proc.node.index)}/${processName(proc.index)}: ${error}`);
+    this.log.errorLine(this.now, `mini-batch ${id}, try ${tries} of ${maxTry}, on ${proc.label}: ${error}`);
     proc.log.push(`${this.stamp()} mini-batch ${id} failed (try ${tries}): ${error}`);
     if (tries >= maxTry) this.finalize(id, FAILED, 0, total);
     else this.queue.push(id);
   }
 
   private restartAfterCrash(proc: SimProcess): void {
-    this.readyCount--;
+    this.initRules.processLeftReady();
     proc.state = 'restarting';
     proc.log.push(`${this.stamp()} The process ran out of memory and is restarting.`);
     this.events.push(this.now + this.inputs.compute.model.restartSeconds, { kind: 'restart', proc, generation: proc.generation });
@@ -575,4 +496,3 @@ export class ParallelRunJob {
   }
 }
 
-const round3 = (value: number): number => Math.round(value * 1000) / 1000;

@@ -5,7 +5,7 @@ import { createRandom } from '../random';
 import { costUsd, defaultProcessCountPerNode, resolveCompute, VM_SIZES, type ComputeSpec, type ResolvedCompute } from './compute';
 import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_RUN_MAX_TRY } from './defaults';
 import { createFaultInjector } from './faults';
-import { ParallelRunJob } from './job';
+import { MINI_BATCH_STATUS, ParallelRunJob } from './job';
 import { formatOutputLines } from './output';
 import { planMiniBatches, effectiveMiniBatchSize } from './partition';
 import type { NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
@@ -82,8 +82,7 @@ function assembleResult(
   for (const batch of batches) {
     const id = batch.id;
     const size = batch.items.length;
-    const code = job.status[id];
-    const status = code === 1 ? 'succeeded' : code === 2 ? 'failed' : 'not_run';
+    const status = MINI_BATCH_STATUS[job.status[id] as number] ?? 'not_run';
     counts.items += size;
     if (status === 'not_run') {
       counts.itemsNotRun += size;
