@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './chromium';
+import { acquireBuildLock } from './build-lock';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SOURCES = ['app', 'content', 'engine', 'public', 'next.config.ts', 'package.json'];
@@ -62,6 +63,7 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', '');
     return;
   }
+  const release = await acquireBuildLock(ROOT);
   buildIfStale();
   const port = await freePort();
   // Start next directly (not through npx) so killing it really stops the server.
@@ -75,5 +77,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   return () => {
     child.kill('SIGTERM');
+    release();
   };
 }
