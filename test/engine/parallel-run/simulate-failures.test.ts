@@ -97,6 +97,15 @@ describe('run_invocation_timeout', () => {
     expect(outcomes(result.miniBatches[0]?.attempts)).toEqual(['succeeded']);
   });
 
+  it('draws the line exactly at the timeout: equal is fine, a millisecond more is a timeout', async () => {
+    // Make the base cost exactly 1 s so the spend decides.
+    const compute = { model: { runCallSeconds: 1, itemSeconds: 0, megabyteSeconds: 0 } };
+    const run = (spend: number) =>
+      simulateParallelRun({ dataset: tabular(rows(10)), config: config({ run_invocation_timeout: 5 }), entryScript: spending(spend), compute });
+    expect(outcomes((await run(4)).miniBatches[0]?.attempts)).toEqual(['succeeded']);
+    expect(outcomes((await run(4.001)).miniBatches[0]?.attempts)).toEqual(['timeout', 'timeout', 'timeout']);
+  });
+
   it('turns slow items (a fault preset) into timeouts', async () => {
     const result = await simulateParallelRun({
       dataset: tabular(rows(30)),
