@@ -17,7 +17,7 @@ import {
   trainCreditRiskModel,
   type CreditRiskModelMetadata,
 } from '../engine/onnx/index';
-import { exportLogisticRegressionOnnx, ONNX_INPUT_NAME, ONNX_LABEL_OUTPUT, ONNX_SCORE_OUTPUT } from '../engine/onnx/export-onnx';
+import { exportLogisticRegressionOnnx, ONNX_INPUT_NAME, ONNX_SCORE_OUTPUT } from '../engine/onnx/export-onnx';
 
 const DATA_SEED = 9501;
 const SENSOR_SEED = 9502;
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     name: 'credit-risk logistic regression',
     features: model.featureNames,
     input: ONNX_INPUT_NAME,
-    outputs: [ONNX_SCORE_OUTPUT, ONNX_LABEL_OUTPUT],
+    outputs: [ONNX_SCORE_OUTPUT],
     threshold: model.threshold,
     auc: Number(heldOutAuc.toFixed(4)),
     heldOutRows: heldOut.y.length,

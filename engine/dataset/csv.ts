@@ -15,8 +15,9 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function formatCsvCell(cell: CsvCell | undefined): string {
   if (cell === undefined) return '';
-  const text = typeof cell === 'number' ? String(cell) : cell;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A number's text never needs quoting.
+  if (typeof cell === 'number') return String(cell);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 export function formatCsvLine(row: Readonly<Record<string, CsvCell>>, columns: readonly string[]): string {

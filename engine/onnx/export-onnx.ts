@@ -3,7 +3,7 @@
 // browser bundle never carries protobufjs.
 import protobuf from 'protobufjs';
 import type { LogisticModel } from './logistic-model';
-import { ONNX_ATTR_INT, ONNX_FLOAT, ONNX_INT32, ONNX_PROTO_SCHEMA } from './onnx-proto-schema';
+import { ONNX_FLOAT, ONNX_PROTO_SCHEMA } from './onnx-proto-schema';
 
 export interface OnnxExportOptions {
   /** onnxruntime-web 1.30 accepts IR ≤ 13 and opset ≤ 26. */
@@ -14,7 +14,6 @@ export interface OnnxExportOptions {
 
 export const ONNX_INPUT_NAME = 'features';
 export const ONNX_SCORE_OUTPUT = 'score';
-export const ONNX_LABEL_OUTPUT = 'label';
 
 const root = protobuf.parse(ONNX_PROTO_SCHEMA, { keepCase: true }).root;
 const ModelProto = root.lookupType('onnx.ModelProto');
@@ -36,39 +35,42 @@ function tensorInfo(name: string, elemType: number, dims: (number | string)[]) {
   return { name, type: { tensor_type: { elem_type: elemType, shape: { dim } } } };
 }
 
-function node(opType: string, input: string[], output: string[], attribute: object[] = []) {
-  return { op_type: opType, name: `${opType.toLowerCase()}_${output[0]}`, input, output, attribute };
+function node(opType: string, input: string[], output: string[]) {
+  return { op_type: opType, name: `${opType.toLowerCase()}_${output[0]}`, input, output };
 }
 
 /**
- * Graph: features[N,F] → Sub(mean) → Div(std) → MatMul(W) → Add(b) → Sigmoid → score[N,1],
- * and score ≥ threshold → Cast(int32) → label[N,1]. Standardisation stays explicit
- * in the graph so the model takes raw feature values, exactly as training saw them.
+ * Standardisation folded into the linear layer: w·((x − mean)/std) + b equals
+ * (w/std)·x + (b − Σ w·mean/std). The model then takes raw feature values and
+ * skips two full passes over the [N, F] input, which roughly halves scoring time.
+ */
+export function foldStandardisation(model: LogisticModel): { weights: number[]; bias: number } {
+  const weights = model.weights.map((w, c) => w / model.std[c]!);
+  const bias = model.weights.reduce((b, w, c) => b - (w * model.mean[c]!) / model.std[c]!, model.bias);
+  return { weights, bias };
+}
+
+/**
+ * Graph: features[N,F] → MatMul(W) → Add(b) → Sigmoid → score[N,1]. The
+ * decision threshold and feature order travel in metadata_props, so the file
+ * alone is enough to score and label rows (see readOnnxMetadata).
  */
 export function exportLogisticRegressionOnnx(model: LogisticModel, options: OnnxExportOptions = {}): Uint8Array {
   const f = model.featureNames.length;
+  const folded = foldStandardisation(model);
   const graph = {
     name: 'credit_risk_logistic_regression',
     node: [
-      node('Sub', [ONNX_INPUT_NAME, 'mean'], ['centered']),
-      node('Div', ['centered', 'std'], ['standardized']),
-      node('MatMul', ['standardized', 'weights'], ['linear']),
+      node('MatMul', [ONNX_INPUT_NAME, 'weights'], ['linear']),
       node('Add', ['linear', 'bias'], ['logit']),
       node('Sigmoid', ['logit'], [ONNX_SCORE_OUTPUT]),
-      node('GreaterOrEqual', [ONNX_SCORE_OUTPUT, 'threshold'], ['is_positive']),
-      node('Cast', ['is_positive'], [ONNX_LABEL_OUTPUT], [{ name: 'to', type: ONNX_ATTR_INT, i: ONNX_INT32 }]),
     ],
-    initializer: [
-      floatTensor('mean', [f], model.mean),
-      floatTensor('std', [f], model.std),
-      floatTensor('weights', [f, 1], model.weights),
-      floatTensor('bias', [1], [model.bias]),
-      floatTensor('threshold', [1], [model.threshold]),
-    ],
+    initializer: [floatTensor('weights', [f, 1], folded.weights), floatTensor('bias', [1], [folded.bias])],
     input: [tensorInfo(ONNX_INPUT_NAME, ONNX_FLOAT, ['N', f])],
-    output: [tensorInfo(ONNX_SCORE_OUTPUT, ONNX_FLOAT, ['N', 1]), tensorInfo(ONNX_LABEL_OUTPUT, ONNX_INT32, ['N', 1])],
+    output: [tensorInfo(ONNX_SCORE_OUTPUT, ONNX_FLOAT, ['N', 1])],
     doc_string: `inputs in order: ${model.featureNames.join(', ')}`,
   };
+  const metadata = { threshold: String(model.threshold), features: model.featureNames.join(','), ...options.metadata };
   const message = ModelProto.fromObject({
     ir_version: options.irVersion ?? 8,
     producer_name: 'batch-inference-lab',
@@ -76,7 +78,7 @@ export function exportLogisticRegressionOnnx(model: LogisticModel, options: Onnx
     model_version: 1,
     graph,
     opset_import: [{ domain: '', version: options.opset ?? 17 }],
-    metadata_props: Object.entries(options.metadata ?? {}).map(([key, value]) => ({ key, value })),
+    metadata_props: Object.entries(metadata).map(([key, value]) => ({ key, value })),
   });
   return ModelProto.encode(message).finish();
 }

@@ -8,3 +8,4 @@ export { loadOrt, type OrtModule, type OrtSource } from './ort-loader';
 export { createOnnxEntryScript, type OnnxEntryScriptOptions, type ScoredRow } from './onnx-entry-script';
 export type { CreditRiskModelMetadata } from './model-metadata';
 export { labelledRows, splitRowIndices, trainCreditRiskModel, type CreditRiskTraining, type LabelledRows } from './credit-risk-training';
+export { readOnnxMetadata } from './onnx-metadata';

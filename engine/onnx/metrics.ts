@@ -52,8 +52,11 @@ export function confusionMatrix(scores: ArrayLike<number>, labels: ArrayLike<num
     const s = scores[i]!;
     if (Number.isNaN(s)) continue;
     const actual = labels[i] === 1;
-    if (s >= threshold) actual ? tp++ : fp++;
-    else actual ? fn++ : tn++;
+    const predicted = s >= threshold;
+    if (predicted && actual) tp++;
+    else if (predicted) fp++;
+    else if (actual) fn++;
+    else tn++;
   }
   const total = tp + fp + tn + fn;
   return {
@@ -84,7 +87,8 @@ export function youdenThreshold(scores: ArrayLike<number>, labels: ArrayLike<num
   let best = -Infinity;
   let threshold = 0.5;
   for (let k = 0; k < idx.length; k++) {
-    labels[idx[k]!] === 1 ? tp++ : fp++;
+    if (labels[idx[k]!] === 1) tp++;
+    else fp++;
     const next = idx[k + 1];
     // Only cut between distinct scores.
     if (next !== undefined && scores[next] === scores[idx[k]!]) continue;

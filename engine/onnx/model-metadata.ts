@@ -7,7 +7,7 @@ export interface CreditRiskModelMetadata {
   features: string[];
   input: string;
   outputs: string[];
-  /** The threshold baked into the model's `label` output. */
+  /** Decision threshold (also stored in the .onnx metadata_props): score ≥ threshold means default. */
   threshold: number;
   /** Held-out AUC, computed by onnxruntime-web on the exported file. */
   auc: number;

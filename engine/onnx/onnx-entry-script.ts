@@ -4,18 +4,24 @@
 // each valid row only, so corrupted rows become failed items in the engine.
 import type { InferenceSession } from 'onnxruntime-web';
 import { contiguousFeatureBlock, readFeatureRow } from '../dataset/columnar';
-import { CREDIT_RISK_FEATURES, isValidFeatureRow, type FeatureRange } from '../dataset/credit-risk-schema';
+import {
+  CREDIT_RISK_FEATURE_NAMES,
+  CREDIT_RISK_FEATURES,
+  isValidFeatureRow,
+  type FeatureRange,
+} from '../dataset/credit-risk-schema';
 import type { DataItem, EntryScriptFactory, InitContext, RunContext } from '../types';
+import { readOnnxMetadata } from './onnx-metadata';
 import { loadOrt, type OrtModule, type OrtSource } from './ort-loader';
 
 export interface OnnxEntryScriptOptions {
-  /** Model input columns in order (default: the credit-risk features). */
+  /** Model input columns in order (default: the model's `features` metadata, else the credit-risk features). */
   featureNames?: readonly string[];
-  /** Valid range per feature, same order; rows outside are skipped (default: the credit-risk ranges). */
+  /** Valid range per feature, same order; rows outside are skipped (default: the credit-risk ranges when the names match). */
   ranges?: readonly FeatureRange[];
   /** Makes init() fail unless the engine says the process has a GPU. */
   requiresGpu?: boolean;
-  /** Used only when the model has no `label` output. */
+  /** Scores at or above it are labelled 1 (default: the model's `threshold` metadata, else 0.5). */
   threshold?: number;
   /** onnxruntime-web to use; by default it is loaded on first init(). */
   ort?: OrtSource;
@@ -26,7 +32,7 @@ export interface ScoredRow {
   id: string;
   /** Probability of default, rounded to 6 decimals. */
   score: number;
-  /** Predicted class at the model's threshold. */
+  /** Predicted class: 1 when score ≥ the threshold. */
   label: number;
 }
 
@@ -46,10 +52,20 @@ function featureBlock(items: readonly DataItem[], names: readonly string[]): Flo
   return data;
 }
 
+/** Input columns, their valid ranges and the threshold: options first, then the model's own metadata. */
+function resolveModelSettings(bytes: Uint8Array, options: OnnxEntryScriptOptions) {
+  const metadata = readOnnxMetadata(bytes);
+  const names = options.featureNames ?? metadata.features?.split(',') ?? CREDIT_RISK_FEATURE_NAMES;
+  const creditRisk = names.length === CREDIT_RISK_FEATURES.length && names.every((n, i) => n === CREDIT_RISK_FEATURES[i]!.name);
+  const ranges = options.ranges ?? (creditRisk ? CREDIT_RISK_FEATURES : names.map(() => ({ min: -Infinity, max: Infinity })));
+  const fromModel = metadata.threshold === undefined ? NaN : Number(metadata.threshold);
+  const threshold = options.threshold ?? (Number.isFinite(fromModel) ? fromModel : 0.5);
+  return { names, ranges, threshold };
+}
+
 export function createOnnxEntryScript(modelBytes: Uint8Array, options: OnnxEntryScriptOptions = {}): EntryScriptFactory {
-  const names = options.featureNames ?? CREDIT_RISK_FEATURES.map((f) => f.name);
-  const ranges = options.ranges ?? (options.featureNames ? names.map(() => ({ min: -Infinity, max: Infinity })) : CREDIT_RISK_FEATURES);
   const bytes = plainBytes(modelBytes);
+  const { names, ranges, threshold } = resolveModelSettings(bytes, options);
   return () => {
     let ort: OrtModule | undefined;
     let session: InferenceSession | undefined;
@@ -72,14 +88,11 @@ export function createOnnxEntryScript(modelBytes: Uint8Array, options: OnnxEntry
         if (valid.length === 0) return [];
         // Invalid rows are scored too (one call beats compacting the block) and simply dropped.
         const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', data, [n, f]) });
-        const scores = (out.score ?? out[session.outputNames[0]!]!).data as Float32Array;
-        const labels = out.label?.data as ArrayLike<number> | undefined;
-        const threshold = options.threshold ?? 0.5;
-        const rows: ScoredRow[] = new Array(valid.length);
-        for (let k = 0; k < valid.length; k++) {
-          const i = valid[k]!;
+        const scores = out[session.outputNames[0]!]!.data as Float32Array;
+        const rows: ScoredRow[] = [];
+        for (const i of valid) {
           const score = scores[i]!;
-          rows[k] = { id: items[i]!.id, score: round6(score), label: labels ? Number(labels[i]) : score >= threshold ? 1 : 0 };
+          rows.push({ id: items[i]!.id, score: round6(score), label: score >= threshold ? 1 : 0 });
         }
         return rows;
       },

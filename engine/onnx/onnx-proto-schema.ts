@@ -23,15 +23,6 @@ message TensorProto {
   optional string doc_string = 12;
 }
 
-message AttributeProto {
-  optional string name = 1;
-  optional float f = 2;
-  optional int64 i = 3;
-  optional bytes s = 4;
-  optional TensorProto t = 5;
-  optional int32 type = 20;
-}
-
 message TensorShapeProto {
   message Dimension {
     oneof value {
@@ -63,7 +54,6 @@ message NodeProto {
   repeated string output = 2;
   optional string name = 3;
   optional string op_type = 4;
-  repeated AttributeProto attribute = 5;
   optional string doc_string = 6;
   optional string domain = 7;
 }
@@ -90,8 +80,5 @@ message ModelProto {
 }
 `;
 
-/** TensorProto.DataType values used here. */
+/** TensorProto.DataType value for float32. */
 export const ONNX_FLOAT = 1;
-export const ONNX_INT32 = 6;
-/** AttributeProto.AttributeType values used here. */
-export const ONNX_ATTR_INT = 2;

@@ -12,6 +12,7 @@ import {
 } from '../../../engine/dataset/index';
 import { createOnnxEntryScript, type CreditRiskModelMetadata, type LogisticModel, type ScoredRow } from '../../../engine/onnx/index';
 import { scoreLogisticReference } from '../../../engine/onnx/logistic-model';
+import { exportLogisticRegressionOnnx } from '../../../engine/onnx/export-onnx';
 
 const root = join(import.meta.dirname, '../../..');
 const modelBytes = readFileSync(join(root, 'public/models/credit-risk.onnx'));
@@ -106,6 +107,27 @@ describe('createOnnxEntryScript', () => {
     await expect(gpuFactory().init!(contexts([], false).init)).rejects.toThrow(/GPU/);
     await expect(gpuFactory().init!(contexts().init)).rejects.toThrow(/GPU/);
     await expect(gpuFactory().init!(contexts([], true).init)).resolves.toBeUndefined();
+  });
+
+  it('takes feature order and threshold from the model file, unless overridden', async () => {
+    const tiny: LogisticModel = { featureNames: ['b', 'a'], mean: [0, 0], std: [1, 1], weights: [1, 0], bias: 0, threshold: 0.6 };
+    const bytes = exportLogisticRegressionOnnx(tiny);
+    // Scores are sigmoid(b): 0.5, about 0.73, and NaN for the unusable row.
+    const items: DataItem[] = [
+      { id: 'x', bytes: 1, value: { a: -5, b: 0 } },
+      { id: 'y', bytes: 1, value: { a: 123, b: 1 } },
+      { id: 'z', bytes: 1, value: { a: 1, b: 'oops' } },
+    ];
+    const ctx = contexts();
+    const fromModel = createOnnxEntryScript(bytes)();
+    await fromModel.init!(ctx.init);
+    const out = (await fromModel.run(items, ctx.run)) as ScoredRow[];
+    expect(out.map((r) => [r.id, r.label])).toEqual([['x', 0], ['y', 1]]);
+    expect(out[0]!.score).toBe(0.5);
+    expect(out[1]!.score).toBeCloseTo(1 / (1 + Math.exp(-1)), 6);
+    const overridden = createOnnxEntryScript(bytes, { threshold: 0.4 })();
+    await overridden.init!(ctx.init);
+    expect(((await overridden.run(items, ctx.run)) as ScoredRow[]).map((r) => r.label)).toEqual([1, 1]);
   });
 
   it('refuses to run before init', async () => {

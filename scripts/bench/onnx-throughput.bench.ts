@@ -1,0 +1,82 @@
+// Scoring throughput of the credit-risk ONNX model on 1,000,000 generated rows:
+// once as one direct InferenceSession call over a prebuilt tensor (the ceiling),
+// once through simulateParallelRun with the ONNX entry script at the default
+// 1 MB mini-batch size (what the simulator really achieves), plus peak RSS.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  columnarRefOf,
+  createOnnxEntryScript,
+  generateCreditRiskDataset,
+  loadOrt,
+  simulateParallelRun,
+} from '../../engine/index';
+
+const ROWS = 1_000_000;
+const REPEATS = 3;
+
+let peakRss = process.memoryUsage().rss;
+const sampleRss = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+// The timer only fires between synchronous phases, so phases also sample by hand.
+const sampler = setInterval(sampleRss, 5);
+
+/** Between repeats, so one run's garbage does not inflate the next run's peak (bench.ts passes --expose-gc). */
+const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const modelBytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../public/models/credit-risk.onnx')));
+
+let started = performance.now();
+const dataset = generateCreditRiskDataset(ROWS, 20260301);
+const generateMs = performance.now() - started;
+sampleRss();
+const matrix = columnarRefOf(dataset.items[0]!)!.matrix;
+const features = matrix.columns.length;
+
+// Direct: one session, one tensor over the whole matrix, one run() per repeat.
+const ort = await loadOrt();
+const session = await ort.InferenceSession.create(modelBytes);
+const tensor = new ort.Tensor('float32', matrix.data, [ROWS, features]);
+await session.run({ features: tensor }); // warm-up
+const directMs: number[] = [];
+for (let k = 0; k < REPEATS; k++) {
+  started = performance.now();
+  await session.run({ features: tensor });
+  directMs.push(performance.now() - started);
+  sampleRss();
+}
+const directRate = ROWS / (median(directMs) / 1000);
+
+// Simulated: the whole job, with the output file's lines built.
+const simulatedMs: number[] = [];
+let summary = '';
+for (let k = 0; k < REPEATS; k++) {
+  collect();
+  started = performance.now();
+  const result = await simulateParallelRun({
+    dataset,
+    config: { output_action: 'append_row', error_threshold: -1, node_count: 1 },
+    entryScript: createOnnxEntryScript(modelBytes),
+    seed: 1,
+  });
+  simulatedMs.push(performance.now() - started);
+  sampleRss();
+  const { counts } = result;
+  if (counts.items !== ROWS || result.output?.lines.length !== counts.itemsSucceeded) {
+    throw new Error(`unexpected result: ${JSON.stringify(counts)}`);
+  }
+  summary = `${result.status}, ${counts.miniBatches} mini-batches, ${counts.itemsSucceeded} scored, ${counts.itemsFailed} failed (corrupted rows)`;
+}
+const simulatedRate = ROWS / (median(simulatedMs) / 1000);
+clearInterval(sampler);
+sampleRss();
+
+console.log(`# ${ROWS} rows generated in memory in ${generateMs.toFixed(0)} ms; simulated job: ${summary}`);
+console.log(`BENCH onnx_direct_rows_per_s ${Math.round(directRate)} rows/s`);
+console.log(`BENCH onnx_simulated_rows_per_s ${Math.round(simulatedRate)} rows/s`);
+console.log(`BENCH onnx_sim_to_direct_ratio ${(simulatedRate / directRate).toFixed(3)} ratio`);
+console.log(`BENCH peak_rss_1m_rows ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
