@@ -45,6 +45,8 @@ export const MINI_BATCH_STATUS = ['not_run', 'succeeded', 'failed'] as const;
 
 export interface JobInputs {
   batches: MiniBatch[];
+  /** Bytes of each mini-batch, by id. */
+  bytes: number[];
   settings: ResolvedRunSettings;
   compute: ResolvedCompute;
   entryScript: EntryScriptFactory;
@@ -75,7 +77,6 @@ export class ParallelRunJob {
   private idleHead = 0;
   private readonly tries: Uint16Array;
   private readonly picked: Uint16Array;
-  private readonly bytes: Float64Array;
   private readonly attemptEnv: AttemptEnvironment;
   private readonly keepReturned: boolean;
   private readonly initRules: InitFailureRules;
@@ -94,13 +95,7 @@ export class ParallelRunJob {
     this.returned = new Array<unknown[] | undefined>(count);
     this.tries = new Uint16Array(count);
     this.picked = new Uint16Array(count);
-    this.bytes = new Float64Array(count);
-    for (const batch of inputs.batches) {
-      this.queue.push(batch.id);
-      let total = 0;
-      for (const item of batch.items) total += item.bytes;
-      this.bytes[batch.id] = total;
-    }
+    for (const batch of inputs.batches) this.queue.push(batch.id);
     const { settings, compute } = inputs;
     this.attemptEnv = {
       compute,
@@ -358,7 +353,7 @@ export class ParallelRunJob {
   private startAttempt(proc: SimProcess, id: number): Promise<void> | void {
     const batch = this.inputs.batches[id] as MiniBatch;
     const attempt = (this.tries[id] as number) + 1;
-    const duration = startAttempt(proc, batch, this.bytes[id] as number, attempt, this.now, this.attemptEnv);
+    const duration = startAttempt(proc, batch, this.inputs.bytes[id] as number, attempt, this.now, this.attemptEnv);
     if (typeof duration === 'number') this.attemptScheduled(proc, duration);
     else return duration.then((d) => this.attemptScheduled(proc, d));
   }

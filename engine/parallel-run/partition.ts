@@ -29,40 +29,42 @@ export function planMiniBatches(
   dataset: Dataset,
   config: Pick<ParallelRunConfig, 'mini_batch_size'>,
 ): MiniBatch[] {
-  const size = effectiveMiniBatchSize(dataset.kind, config.mini_batch_size);
-  const groups = dataset.kind === 'file' ? byCount(dataset.items, size) : byBytes(dataset.items, size);
-  return groups.map((items, id) => ({ id, items }));
+  return partitionDataset(dataset, effectiveMiniBatchSize(dataset.kind, config.mini_batch_size)).batches;
 }
 
-function byCount(items: DataItem[], perBatch: number): DataItem[][] {
-  const groups: DataItem[][] = [];
-  let start = 0;
-  for (let i = 1; i <= items.length; i++) {
-    const full = i - start === perBatch;
-    if (i === items.length || full || items[i]?.source !== items[i - 1]?.source) {
-      groups.push(items.slice(start, i));
-      start = i;
-    }
-  }
-  return groups;
+export interface Partition {
+  batches: MiniBatch[];
+  /** Total bytes of each mini-batch, by id (summed while planning, to spare another pass over the items). */
+  bytes: number[];
 }
 
-// A row is added while the batch stays within the budget; a row that alone is
-// larger than the budget still gets a batch of its own rather than being lost.
-function byBytes(items: DataItem[], budget: number): DataItem[][] {
-  const groups: DataItem[][] = [];
+/** planMiniBatches with an already resolved size, also returning each mini-batch's bytes. */
+export function partitionDataset(dataset: Dataset, size: number): Partition {
+  const out: Partition = { batches: [], bytes: [] };
+  const items = dataset.items;
+  const byCount = dataset.kind === 'file';
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as DataItem;
-    const newSource = i > start && item.source !== items[i - 1]?.source;
-    if (i > start && (newSource || bytes + item.bytes > budget)) {
-      groups.push(items.slice(start, i));
-      start = i;
-      bytes = 0;
+    if (i > start) {
+      const newSource = item.source !== (items[i - 1] as DataItem).source;
+      // Files: a fixed count. Rows: add while the batch stays within the byte
+      // budget; a row that alone exceeds it still gets a batch of its own.
+      const full = byCount ? i - start === size : bytes + item.bytes > size;
+      if (newSource || full) {
+        close(out, items, start, i, bytes);
+        start = i;
+        bytes = 0;
+      }
     }
     bytes += item.bytes;
   }
-  if (start < items.length) groups.push(items.slice(start));
-  return groups;
+  if (start < items.length) close(out, items, start, items.length, bytes);
+  return out;
+}
+
+function close(out: Partition, items: DataItem[], start: number, end: number, bytes: number): void {
+  out.batches.push({ id: out.batches.length, items: items.slice(start, end) });
+  out.bytes.push(bytes);
 }

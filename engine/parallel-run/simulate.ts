@@ -7,7 +7,7 @@ import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_R
 import { createFaultInjector } from './faults';
 import { MINI_BATCH_STATUS, ParallelRunJob } from './job';
 import { formatOutputLines } from './output';
-import { planMiniBatches, effectiveMiniBatchSize } from './partition';
+import { effectiveMiniBatchSize, partitionDataset } from './partition';
 import type { NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
 import { describeProblems, validateParallelRunConfig } from './validate-config';
 
@@ -59,10 +59,10 @@ export async function simulateParallelRun(options: SimulateOptions): Promise<Par
   }
   const compute = resolveCompute(options.compute);
   const settings = resolveRunSettings(config, dataset, compute);
-  const batches = planMiniBatches(dataset, config);
+  const { batches, bytes } = partitionDataset(dataset, settings.miniBatchSize);
   const rng = createRandom(options.seed ?? DEFAULT_SEED);
   const injector = createFaultInjector(faults, batches, rng.fork('faults'));
-  const job = new ParallelRunJob({ batches, settings, compute, entryScript, faults: injector, rng: rng.fork('nodes') });
+  const job = new ParallelRunJob({ batches, bytes, settings, compute, entryScript, faults: injector, rng: rng.fork('nodes') });
   await job.run();
   return assembleResult(job, batches, settings, compute);
 }

@@ -26,6 +26,19 @@ describe('simulateParallelRun: rejecting invalid configs', () => {
   });
 });
 
+describe('simulateParallelRun: an empty input', () => {
+  it('completes at once with zero counts and an empty output file', async () => {
+    const result = await simulateParallelRun({ dataset: tabular([]), config: config(), entryScript: echo });
+    expect(result.status).toBe('Completed');
+    expect(result.counts).toEqual({
+      items: 0, itemsSucceeded: 0, itemsFailed: 0, itemsNotRun: 0,
+      miniBatches: 0, miniBatchesSucceeded: 0, miniBatchesFailed: 0, miniBatchesNotRun: 0,
+    });
+    expect(result.output).toEqual({ fileName: 'parallel_run_step.txt', lines: [] });
+    expect(result.durationSeconds).toBe(0);
+  });
+});
+
 describe('simulateParallelRun: workers and the shared queue', () => {
   it('starts node_count × process_count_per_node processes, each calling init() once before its first mini-batch', async () => {
     const events: string[] = [];
