@@ -100,8 +100,9 @@ function assembleResult(
       itemIds,
       status,
       attempts: job.attempts[id] ?? [],
-      itemsSucceeded: status === 'not_run' ? 0 : (job.itemsSucceeded[id] as number),
-      itemsFailed: status === 'not_run' ? 0 : (job.itemsFailed[id] as number),
+      // Both stay 0 for a mini-batch that never finished.
+      itemsSucceeded: job.itemsSucceeded[id] as number,
+      itemsFailed: job.itemsFailed[id] as number,
     };
   }
   const nodes: NodeTimeline[] = job.nodes.map((n) => {

@@ -28,7 +28,7 @@ const isInt = (value: unknown): value is number => typeof value === 'number' && 
 
 const intAtLeast =
   (min: number, meaning: string): Check =>
-  (value, _config) =>
+  (value) =>
     isInt(value) && value >= min ? null : `is ${show(value)}; it must be an integer of at least ${min}${meaning}`;
 
 const optional =
@@ -70,7 +70,7 @@ const CHECKS: Record<(typeof CONFIG_KEYS)[number], Check> = {
       ? null
       : `is ${show(value)}; a valid UNIX file name may not contain ${[...new Set(bad)].join(' ')} (forbidden: ${FORBIDDEN_FILE_NAME_CHARS})`;
   }),
-  mini_batch_size: optional((value, _config, dataset) => {
+  mini_batch_size: optional((value, _, dataset) => {
     if (dataset?.kind === 'file') {
       return isInt(value) && value >= 1
         ? null
