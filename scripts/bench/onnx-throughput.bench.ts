@@ -14,7 +14,6 @@ import {
   planMiniBatches,
   simulateParallelRun,
   type ParallelRunConfig,
-  type RunContext,
 } from '../../engine/index';
 
 const ROWS = 1_000_000;
@@ -60,7 +59,8 @@ const config: ParallelRunConfig = { output_action: 'append_row', error_threshold
 // In between, for attribution: the entry script alone over the same mini-batches, no engine.
 const batches = planMiniBatches(dataset, config);
 const script = createOnnxEntryScript(modelBytes)();
-const ctx: RunContext = { node: 0, process: 0, attempt: 1, miniBatchId: 0, spend: () => {}, log: () => {} };
+const machine = { vmSize: 'Standard_DS3_v2', gpu: false, cores: 4, memoryGiB: 14 };
+const ctx = { ...machine, node: 0, process: 0, attempt: 1, miniBatchId: 0, spend: () => {}, log: () => {} };
 await script.init!(ctx);
 const scriptMs: number[] = [];
 for (let k = 0; k < REPEATS; k++) {

@@ -10,6 +10,7 @@ import {
   parseCsvDataset,
   readFeatureRow,
 } from '../../../engine/dataset/index';
+import { planMiniBatches } from '../../../engine/index';
 
 const SAMPLE = [
   'id,age,income,city,label',
@@ -81,6 +82,12 @@ describe('columnar lookup', () => {
     expect(block.data.buffer).toBe(columnarRefOf(items[0]!)!.matrix.data.buffer);
     const age = (items[7]!.value as Record<string, unknown>).age;
     expect(block.data[7 * 10]).toBe(typeof age === 'number' ? age : NaN);
+  });
+
+  it('serves every mini-batch the engine plans from the shared matrix', () => {
+    const batches = planMiniBatches(ds, { mini_batch_size: '64KB' });
+    expect(batches.length).toBeGreaterThan(5);
+    for (const batch of batches) expect(contiguousFeatureBlock(batch.items, CREDIT_RISK_FEATURE_NAMES)).toBeDefined();
   });
 
   it('refuses a run that is not contiguous or has other columns', () => {

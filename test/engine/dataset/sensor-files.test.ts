@@ -14,7 +14,9 @@ import {
 const bundlePath = join(import.meta.dirname, '../../../public/data/sensor-files.json');
 
 function fakeContext(logs: string[]): RunContext {
-  return { node: 0, process: 0, attempt: 1, miniBatchId: 0, spend: () => {}, log: (m) => logs.push(m) };
+  const machine = { vmSize: 'Standard_DS3_v2', gpu: false, cores: 4, memoryGiB: 14 };
+  const ctx = { ...machine, node: 0, process: 0, attempt: 1, miniBatchId: 0, spend: () => {}, log: (m: string) => void logs.push(m) };
+  return ctx;
 }
 
 describe('sensor bundle', () => {

@@ -26,9 +26,18 @@ const model: LogisticModel = {
   threshold: meta.threshold,
 };
 
-function contexts(logs: string[] = [], gpu?: boolean): { init: InitContext; run: RunContext } {
-  const base = { node: 0, process: 0, spend: () => {}, ...(gpu === undefined ? {} : { gpu }) };
-  return { init: base, run: { ...base, attempt: 1, miniBatchId: 0, log: (m: string) => logs.push(m) } };
+/** What the simulator passes: position, machine facts, spend() and log(). */
+function contexts(logs: string[] = [], gpu = false): { init: InitContext; run: RunContext } {
+  const machine = { vmSize: gpu ? 'Standard_NC6s_v3' : 'Standard_DS3_v2', gpu, cores: 4, memoryGiB: 14 };
+  const init = { ...machine, node: 0, process: 0, spend: () => {}, log: (m: string) => void logs.push(m) };
+  const run = { ...init, attempt: 1, miniBatchId: 0 };
+  return { init, run };
+}
+
+/** An engine that predates the gpu flag: the script must treat a missing flag as "no GPU". */
+function contextWithoutGpuFlag(): InitContext {
+  const { gpu: _gpu, ...rest } = contexts().init as InitContext & { gpu?: boolean };
+  return rest as InitContext;
 }
 
 /** A Buffer, as Node's readFileSync returns it: the script must cope. */
@@ -105,7 +114,7 @@ describe('createOnnxEntryScript', () => {
   it('fails init on a CPU target when the model requires a GPU, and works on a GPU target', async () => {
     const gpuFactory = createOnnxEntryScript(modelBytes, { requiresGpu: true });
     await expect(gpuFactory().init!(contexts([], false).init)).rejects.toThrow(/GPU/);
-    await expect(gpuFactory().init!(contexts().init)).rejects.toThrow(/GPU/);
+    await expect(gpuFactory().init!(contextWithoutGpuFlag())).rejects.toThrow(/GPU/);
     await expect(gpuFactory().init!(contexts([], true).init)).resolves.toBeUndefined();
   });
 
