@@ -36,8 +36,9 @@ function contexts(logs: string[] = [], gpu = false): { init: InitContext; run: R
 
 /** An engine that predates the gpu flag: the script must treat a missing flag as "no GPU". */
 function contextWithoutGpuFlag(): InitContext {
-  const { gpu: _gpu, ...rest } = contexts().init as InitContext & { gpu?: boolean };
-  return rest as InitContext;
+  const ctx: Partial<InitContext> = { ...contexts().init };
+  delete ctx.gpu;
+  return ctx as InitContext;
 }
 
 /** A Buffer, as Node's readFileSync returns it: the script must cope. */
