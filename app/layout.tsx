@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { ThemeToggle } from './_components/layout/ThemeToggle';
+import { ProgressNotice } from './_components/practice/progress/ProgressNotice';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,6 +27,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         {/* eslint-disable-next-line @next/next/no-sync-scripts -- must run before paint to avoid a theme flash */}
         <script src="/theme-init.js" />
+        {/* eslint-disable-next-line @next/next/no-sync-scripts -- marks unlocked chapters before paint so locked content never flashes */}
+        <script src="/progress-init.js" />
+        {/* Generated from the chapter list: hides locked chapters' content (see app/progress/locks.css). */}
+        {/* eslint-disable-next-line @next/next/no-css-tags -- a generated route, not a source stylesheet */}
+        <link rel="stylesheet" href="/progress/locks.css" />
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -37,10 +43,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <Link href="/">Course</Link>
+            <Link href="/drills">Drills</Link>
+            <Link href="/progress">Progress</Link>
           </nav>
           <ThemeToggle />
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <ProgressNotice />
+          {children}
+        </main>
         <footer className="site-footer">
           <p>An independent study aid for AI-900. Facts checked against Microsoft&apos;s documentation; not affiliated with Microsoft.</p>
         </footer>

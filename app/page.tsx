@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { loadCourse } from './_content/chapters';
 import { loadDrills } from './_content/assessments';
+import { ChapterStatus } from './_components/practice/course/ChapterStatus';
 
 export default async function CourseMap() {
   const course = await loadCourse();
@@ -17,12 +18,13 @@ export default async function CourseMap() {
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">Course map</h2>
         <ol className="course-map">
-          {course.map(({ slug, frontmatter: fm, questionCount }) => (
+          {course.map(({ slug, frontmatter: fm, questionCount, cardCount }, i) => (
             <li key={slug} className="course-card">
               <p className="course-card-number">Chapter {fm.number}</p>
               <h3>
                 <Link href={`/chapters/${slug}`}>{fm.title}</Link>
               </h3>
+              <ChapterStatus slug={slug} alwaysOpen={i === 0} previousNumber={course[i - 1]?.frontmatter.number ?? null} />
               <p>{fm.summary}</p>
               <ul className="chapter-meta" aria-label="Chapter details">
                 <li>Objective {fm.objective}</li>
@@ -30,9 +32,24 @@ export default async function CourseMap() {
                 <li>{fm.readingMinutes} min read</li>
                 {questionCount > 0 && <li>{questionCount} quiz questions</li>}
               </ul>
+              <p className="course-card-links">
+                {questionCount > 0 && (
+                  <Link href={`/chapters/${slug}/quiz`} aria-label={`Chapter ${fm.number} quiz`}>
+                    Quiz
+                  </Link>
+                )}
+                {cardCount > 0 && (
+                  <Link href={`/chapters/${slug}/cards`} aria-label={`Chapter ${fm.number} knowledge cards`}>
+                    Knowledge cards
+                  </Link>
+                )}
+              </p>
             </li>
           ))}
         </ol>
+        <p>
+          Each chapter unlocks the next when you score 60% or more on its quiz. Practise the batch-or-real-time decision in the <Link href="/drills">drills</Link>.
+        </p>
       </section>
     </div>
   );

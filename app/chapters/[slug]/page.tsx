@@ -5,6 +5,10 @@ import { TableOfContents } from '@/app/_components/chapter/TableOfContents';
 import { ReadingProgress } from '@/app/_components/chapter/ReadingProgress';
 import { ChapterNav } from '@/app/_components/chapter/ChapterNav';
 import { ChapterMeta } from '@/app/_components/chapter/ChapterMeta';
+import { LockGate } from '@/app/_components/practice/chapter/LockGate';
+import { PracticeLinks } from '@/app/_components/practice/chapter/PracticeLinks';
+import { ReadingPosition } from '@/app/_components/practice/chapter/ReadingPosition';
+import { loadPracticeChapter } from '@/app/_components/practice/practice-data';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,13 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ChapterPage({ params }: Props) {
   const { slug } = await params;
-  const [chapter, course] = await Promise.all([loadChapter(slug), loadCourse()]);
+  const [chapter, course, practice] = await Promise.all([loadChapter(slug), loadCourse(), loadPracticeChapter(slug)]);
   const index = course.findIndex((c) => c.slug === slug);
   const fm = chapter.frontmatter;
   return (
     <div className="chapter-layout">
       <ReadingProgress targetId="chapter-body" />
-      <aside className="chapter-aside">
+      <aside className="chapter-aside" data-lockable={practice.lockable ? slug : undefined}>
         <TableOfContents headings={chapter.headings} />
       </aside>
       <article className="chapter" id="chapter-body">
@@ -37,9 +41,13 @@ export default async function ChapterPage({ params }: Props) {
           <p className="chapter-summary">{fm.summary}</p>
           <ChapterMeta fm={fm} />
         </header>
-        <div className="prose">
-          {renderMdx(chapter.code)}
-        </div>
+        <LockGate chapter={practice}>
+          <ReadingPosition slug={slug} containerId="chapter-body" headings={practice.sectionTitles} />
+          <div className="prose">
+            {renderMdx(chapter.code)}
+          </div>
+          <PracticeLinks chapter={practice} />
+        </LockGate>
         <ChapterNav previous={course[index - 1]} next={course[index + 1]} />
       </article>
     </div>
