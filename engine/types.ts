@@ -46,16 +46,22 @@ export interface ConfigProblem {
 export interface InitContext {
   node: number;
   process: number;
+  /** The VM size of the node, e.g. "Standard_DS3_v2". */
+  vmSize: string;
+  /** True when this process has a GPU of its own: a GPU model fails init() without one. */
+  gpu: boolean;
+  cores: number;
+  memoryGiB: number;
   /** Adds virtual seconds to the current call. */
   spend(seconds: number): void;
+  /** Writes a line to this process's entry-script log. */
+  log(message: string): void;
 }
 
 export interface RunContext extends InitContext {
   /** 1-based try number of this mini-batch. */
   attempt: number;
   miniBatchId: number;
-  /** Writes a line to this process's entry-script log. */
-  log(message: string): void;
 }
 
 /** The score.py analogue: init() once per process, run() once per mini-batch attempt. */
