@@ -5,3 +5,5 @@ export * from './parallel-run/index';
 export * from './dataset/index';
 export * from './onnx/index';
 export * from './schedule/index';
+export * from './pipeline/index';
+export * from './realtime/index';

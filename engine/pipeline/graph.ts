@@ -78,20 +78,3 @@ function findCycle(dependencies: Map<string, string[]>): string[] | null {
   }
   return null;
 }
-
-/** Every step that depends on `name`, directly or not. */
-export function dependantsOf(graph: PipelineGraph, name: string): Set<string> {
-  const out = new Set<string>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [step, deps] of graph.dependencies) {
-      if (out.has(step)) continue;
-      if (deps.includes(name) || deps.some((d) => out.has(d))) {
-        out.add(step);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
