@@ -7,6 +7,7 @@ import type { InferenceSession } from 'onnxruntime-web';
 import type { Dataset, EntryScriptFactory, ParallelRunConfig } from '../types';
 import { createOnnxEntryScript } from '../onnx/onnx-entry-script';
 import { loadOrt, type OrtModule, type OrtSource } from '../onnx/ort-loader';
+import { LOG_PATHS } from '../parallel-run/logs';
 import { simulateParallelRun } from '../parallel-run/simulate';
 import type { ParallelRunSimulation } from '../parallel-run/sim-types';
 import type { ScriptInput } from './python-scripts';
@@ -107,7 +108,15 @@ export async function runParallelStep(
     return { scores: [], error: error instanceof Error ? error.message : String(error) };
   }
   const scores = scoredRows(simulation.output?.lines ?? []);
-  return simulation.status === 'Failed'
-    ? { simulation, scores, error: simulation.failureReason ?? 'the ParallelRunStep job failed' }
-    : { simulation, scores };
+  if (simulation.status !== 'Failed') return { simulation, scores };
+  const reason = simulation.failureReason ?? 'the ParallelRunStep job failed';
+  const first = firstLoggedError(simulation);
+  return { simulation, scores, error: first ? `${reason}. First error: ${first}` : reason };
+}
+
+/** The first line of logs/job_error.txt without its timestamp: usually the real cause. */
+function firstLoggedError(simulation: ParallelRunSimulation): string | undefined {
+  const text = simulation.logs[LOG_PATHS.errors];
+  const line = text?.split('\n').find((l) => l.trim() !== '');
+  return line?.replace(/^\[[^\]]*\]\s*/, '');
 }
