@@ -176,4 +176,27 @@ describe('QuizRunner', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe(`Move "${last}" up`);
     expect(screen.getByText(`Moved "${last}" to position 2 of 3.`)).toBeTruthy();
   });
+
+  it('submits an exam by itself when its saved countdown has run out', () => {
+    act(() =>
+      progressStore.getState().startQuiz(SLUG, {
+        kind: 'full', mode: 'exam', seed: 5, questionIds: QUESTIONS.map((q) => q.id), answers: { 'q-single': ['a'] }, flagged: [], checked: [], current: 0,
+        startedAt: '2026-03-01T10:00:00.000Z', endsAt: '2026-03-01T10:10:00.000Z',
+      }),
+    );
+    render(<QuizRunner content={content} />);
+    expect(screen.getByText(/^1 of 5 correct \(20%\): not passed$/)).toBeTruthy();
+    expect(progressStore.getState().inProgress[SLUG]).toBeUndefined();
+    expect(progressStore.getState().attempts[SLUG]).toHaveLength(1);
+  });
+
+  it('offers an exam time limit that is saved with the attempt', () => {
+    render(<QuizRunner content={content} />);
+    fireEvent.click(screen.getByRole('radio', { name: /^Exam/ }));
+    fireEvent.change(screen.getByLabelText('Time limit'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start the quiz' }));
+    const quiz = progressStore.getState().inProgress[SLUG];
+    expect(Date.parse(quiz?.endsAt ?? '') - Date.parse(quiz?.startedAt ?? '')).toBe(10 * 60_000);
+    expect(screen.getByRole('timer', { name: 'Time left' }).textContent).toMatch(/^(10:00|9:5\d)$/);
+  });
 });
