@@ -1,0 +1,43 @@
+'use client';
+
+import { useId, useMemo, useState } from 'react';
+import { describedBy, Field } from './Field';
+import { computeRunTimes, DEFAULT_NOW, DEFAULT_RECURRENCE_FORM, problemsByField, type RecurrenceFormState } from './recurrence-form';
+import { RecurrencePanel } from './RecurrencePanel';
+import { TriggerPanel } from './TriggerPanel';
+import { defaultTriggerForm, simulateArrivals, type TriggerFormState } from './trigger-sim';
+
+/** The whole explorer: a fixed "now", a recurrence panel and a blob-arrival panel. */
+export default function ScheduleExplorerPanel() {
+  const id = useId();
+  const [recurrence, setRecurrence] = useState<RecurrenceFormState>(DEFAULT_RECURRENCE_FORM);
+  const [trigger, setTrigger] = useState<TriggerFormState>(() => defaultTriggerForm(DEFAULT_NOW));
+  const runTimes = useMemo(() => computeRunTimes(recurrence), [recurrence]);
+  const arrivals = useMemo(() => simulateArrivals(trigger, recurrence.now), [trigger, recurrence.now]);
+  const nowProblems = [
+    ...(problemsByField(runTimes.problems).after ?? []),
+    ...arrivals.problems.filter((p) => p.field === 'from').map((p) => p.message),
+  ];
+
+  return (
+    <div className="widget schedx" role="group" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="widget-title">
+        Schedule explorer
+      </p>
+      <Field id={`${id}-now`} label="now (the explorer's fixed reference instant, ISO with Z)" hint="Never your clock: the same inputs always list the same times." problems={nowProblems}>
+        <input
+          id={`${id}-now`}
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={recurrence.now}
+          aria-describedby={describedBy(`${id}-now`, nowProblems)}
+          aria-invalid={nowProblems.length > 0 ? true : undefined}
+          onChange={(e) => setRecurrence((f) => ({ ...f, now: e.target.value }))}
+        />
+      </Field>
+      <RecurrencePanel form={recurrence} result={runTimes} onChange={(patch) => setRecurrence((f) => ({ ...f, ...patch }))} />
+      <TriggerPanel form={trigger} result={arrivals} now={recurrence.now} onChange={(patch) => setTrigger((f) => ({ ...f, ...patch }))} />
+    </div>
+  );
+}
