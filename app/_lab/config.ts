@@ -1,0 +1,63 @@
+// From the lab's raw settings to what the engine takes: a (possibly invalid)
+// ParallelRunConfig and a ComputeSpec. Validation is the engine's own, so the
+// messages beside the controls are exactly what the simulator would reject.
+import { validateSimulation, type ComputeSpec, type ConfigProblem, type Dataset, type ParallelRunConfig } from '@/engine/index';
+import { MAX_NODES, SDK_FIELDS, type DatasetKind, type LabSettings, type SdkField } from './settings';
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** '' → not set; a number as text → that number; anything else stays text for the validator to name. */
+export function parseRaw(raw: string): number | string | undefined {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  return NUMBER.test(text) ? Number(text) : text;
+}
+
+/**
+ * mini_batch_size is a file count for a file dataset but a size (number of
+ * bytes or a string such as "1MB") for tabular data. Tabular text is passed as
+ * text, as a learner would write it in Python.
+ */
+function parseMiniBatchSize(raw: string, kind: DatasetKind): number | string | undefined {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  if (kind === 'file') return NUMBER.test(text) ? Number(text) : text;
+  return text;
+}
+
+/** Only the keys that are set, so the engine applies its defaults to the rest. */
+export function toLooseConfig(settings: LabSettings): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  for (const field of SDK_FIELDS) {
+    const value =
+      field === 'mini_batch_size'
+        ? parseMiniBatchSize(settings.mini_batch_size, settings.dataset)
+        : field === 'output_action' || field === 'append_row_file_name'
+          ? settings[field] === '' ? undefined : settings[field]
+          : parseRaw(settings[field]);
+    if (value !== undefined) config[field] = value;
+  }
+  return config;
+}
+
+/** The cluster: its size, its priority, and the max_nodes the SDK checks node_count against. */
+export function toComputeSpec(settings: LabSettings): ComputeSpec {
+  return { vmSize: settings.vm_size, priority: settings.low_priority ? 'lowpriority' : 'dedicated', maxNodes: MAX_NODES };
+}
+
+export type FieldProblems = Partial<Record<SdkField | 'vm_size' | 'general', string[]>>;
+
+/** The engine's problems for these settings, grouped by the control they belong to. */
+export function validateSettings(settings: LabSettings): FieldProblems {
+  // The validator only looks at the dataset's kind, so an empty one is enough here.
+  const dataset: Dataset = { kind: settings.dataset, items: [] };
+  const problems: ConfigProblem[] = validateSimulation(toLooseConfig(settings) as unknown as ParallelRunConfig, dataset, toComputeSpec(settings));
+  const grouped: FieldProblems = {};
+  for (const problem of problems) {
+    const key = (SDK_FIELDS as readonly string[]).includes(problem.field) || problem.field === 'vm_size' ? (problem.field as SdkField | 'vm_size') : 'general';
+    (grouped[key] ??= []).push(problem.message);
+  }
+  return grouped;
+}
+
+export const hasProblems = (problems: FieldProblems): boolean => Object.keys(problems).length > 0;

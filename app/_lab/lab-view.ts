@@ -1,0 +1,188 @@
+// Turns the engine's result into what the charts and panels draw. Runs in the
+// worker; pure, so it is tested in Node with real engine results.
+import { auc, confusionMatrix, nodeName, processName, VM_SIZES, type Attempt, type MiniBatchResult, type ParallelRunSimulation } from '@/engine/index';
+import type { GanttLane, GanttSegment, LabView, OutputView, QualityView, RocPoint, SegmentCategory, TimePoint } from './protocol';
+
+/** Above this many attempts, consecutive alike attempts of a lane become one bar (an SVG with thousands of rects is slow). */
+export const MERGE_ABOVE = 400;
+const MAX_TIME_POINTS = 300;
+const MAX_EVENT_TIMES = 4000;
+const PREVIEW_LINES = 10;
+
+export function buildLabView(result: ParallelRunSimulation, datasetKind: 'tabular' | 'file', batchBytes: number[]): LabView {
+  const lanes = buildLanes(result);
+  const firstReadyAt = result.nodes.reduce<number | null>((min, n) => (n.readyAt === null ? min : min === null ? n.readyAt : Math.min(min, n.readyAt)), null);
+  const built = buildSegments(result, result.settings.processCountPerNode);
+  const view: LabView = {
+    status: result.status,
+    counts: result.counts,
+    durationSeconds: result.durationSeconds,
+    costUsd: result.costUsd,
+    preemptions: result.preemptions,
+    settings: result.settings,
+    datasetKind,
+    lanes,
+    nodes: result.nodes,
+    segments: built.segments,
+    merged: built.merged,
+    firstReadyAt,
+    progress: buildProgress(result.miniBatches, firstReadyAt ?? 0, result.durationSeconds),
+    eventTimes: buildEventTimes(built.segments, result),
+    logs: result.logs,
+    output: buildOutput(result),
+    batchItems: result.miniBatches.map((b) => b.itemIds.length),
+    batchBytes,
+  };
+  if (result.failureReason !== undefined) view.failureReason = result.failureReason;
+  if (result.failure) view.failureKind = result.failure.kind;
+  return view;
+}
+
+function buildLanes(result: ParallelRunSimulation): GanttLane[] {
+  const perNode = result.settings.processCountPerNode;
+  const gpus = VM_SIZES[result.settings.vmSize]?.gpus ?? 0;
+  const lanes: GanttLane[] = [];
+  for (const node of result.nodes) {
+    for (let p = 0; p < perNode; p++) {
+      lanes.push({ index: node.node * perNode + p, node: node.node, process: p, label: `${nodeName(node.node)}/${processName(p)}`, gpu: p < gpus });
+    }
+  }
+  return lanes;
+}
+
+/** How an attempt reads on the timeline: a failed try followed by another is "retried". */
+export function categorize(batch: MiniBatchResult, index: number): SegmentCategory {
+  const attempt = batch.attempts[index] as Attempt;
+  const last = index === batch.attempts.length - 1;
+  if (attempt.outcome === 'preempted') return 'preempted';
+  if (!last) return attempt.outcome === 'succeeded' ? 'succeeded' : 'retried';
+  if (attempt.outcome === 'succeeded') return batch.status === 'failed' ? 'partial' : 'succeeded';
+  return attempt.outcome;
+}
+
+interface Built {
+  segments: GanttSegment[];
+  merged: boolean;
+}
+
+function buildSegments(result: ParallelRunSimulation, perNode: number): Built {
+  const segments: GanttSegment[] = [];
+  for (const batch of result.miniBatches) {
+    batch.attempts.forEach((attempt, i) => {
+      const segment: GanttSegment = {
+        lane: attempt.node * perNode + attempt.process,
+        start: attempt.start,
+        end: attempt.end,
+        category: categorize(batch, i),
+        firstBatch: batch.id,
+        lastBatch: batch.id,
+        attempts: 1,
+        attempt: i + 1,
+      };
+      if (attempt.error) segment.error = attempt.error;
+      segments.push(segment);
+    });
+  }
+  segments.sort((a, b) => a.lane - b.lane || a.start - b.start);
+  if (segments.length <= MERGE_ABOVE) return { segments, merged: false };
+  return { segments: mergeAlike(segments, result.durationSeconds), merged: true };
+}
+
+/** Joins back-to-back bars of one lane with the same category (segments sorted by lane, then start). */
+function mergeAlike(sorted: GanttSegment[], span: number): GanttSegment[] {
+  const gap = span * 0.005;
+  const merged: GanttSegment[] = [];
+  for (const segment of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.lane === segment.lane && last.category === segment.category && segment.start - last.end <= gap) {
+      last.end = Math.max(last.end, segment.end);
+      last.firstBatch = Math.min(last.firstBatch, segment.firstBatch);
+      last.lastBatch = Math.max(last.lastBatch, segment.lastBatch);
+      last.attempts += segment.attempts;
+      last.attempt = 0;
+      if (!last.error && segment.error) last.error = segment.error;
+    } else {
+      merged.push({ ...segment });
+    }
+  }
+  return merged;
+}
+
+/** Cumulative items and failed mini-batches over time, as each mini-batch is finally decided. */
+function buildProgress(batches: readonly MiniBatchResult[], start: number, end: number): TimePoint[] {
+  const decided: { t: number; ok: number; failed: number; batchFailed: number }[] = [];
+  for (const batch of batches) {
+    const last = batch.attempts[batch.attempts.length - 1];
+    if (batch.status === 'not_run' || !last) continue;
+    decided.push({ t: last.end, ok: batch.itemsSucceeded, failed: batch.itemsFailed, batchFailed: batch.status === 'failed' ? 1 : 0 });
+  }
+  decided.sort((a, b) => a.t - b.t);
+  const points: TimePoint[] = [{ t: start, succeeded: 0, failed: 0, failedBatches: 0 }];
+  let succeeded = 0;
+  let failed = 0;
+  let failedBatches = 0;
+  const bucket = (end - start) / MAX_TIME_POINTS;
+  for (const d of decided) {
+    succeeded += d.ok;
+    failed += d.failed;
+    failedBatches += d.batchFailed;
+    const point = { t: d.t, succeeded, failed, failedBatches };
+    const previous = points[points.length - 1] as TimePoint;
+    // Within one bucket only the latest total matters for the drawing.
+    if (points.length > 1 && decided.length > MAX_TIME_POINTS && d.t - previous.t < bucket) points[points.length - 1] = point;
+    else points.push(point);
+  }
+  const tail = points[points.length - 1] as TimePoint;
+  if (tail.t < end) points.push({ ...tail, t: end });
+  return points;
+}
+
+function buildEventTimes(segments: readonly GanttSegment[], result: ParallelRunSimulation): number[] {
+  const times = new Set<number>();
+  for (const node of result.nodes) if (node.readyAt !== null) times.add(node.readyAt);
+  for (const s of segments) {
+    times.add(s.start);
+    times.add(s.end);
+  }
+  times.add(result.durationSeconds);
+  const sorted = [...times].sort((a, b) => a - b);
+  if (sorted.length <= MAX_EVENT_TIMES) return sorted;
+  const stride = Math.ceil(sorted.length / MAX_EVENT_TIMES);
+  return sorted.filter((_, i) => i % stride === 0 || i === sorted.length - 1);
+}
+
+function buildOutput(result: ParallelRunSimulation): OutputView | null {
+  if (!result.output) return null;
+  const { fileName, lines } = result.output;
+  return {
+    fileName,
+    lineCount: lines.length,
+    preview: lines.slice(0, PREVIEW_LINES),
+    text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
+  };
+}
+
+/**
+ * Scores read back from the append_row file, matched to the ground truth by
+ * id. Kept apart from buildLabView: parsing every line is the slowest part, so
+ * the worker sends it after the charts already have their result.
+ */
+export function buildQuality(lines: readonly string[], labelsById: ReadonlyMap<string, number>, modelThreshold: number): QualityView | null {
+  const scores: number[] = [];
+  const labels: number[] = [];
+  for (const line of lines) {
+    const row = JSON.parse(line) as { id?: unknown; score?: unknown };
+    const label = typeof row.id === 'string' ? labelsById.get(row.id) : undefined;
+    if (label === undefined || typeof row.score !== 'number') continue;
+    scores.push(row.score);
+    labels.push(label);
+  }
+  if (scores.length === 0) return null;
+  const roc: RocPoint[] = [];
+  for (let k = 0; k <= 50; k++) {
+    const threshold = k / 50;
+    const m = confusionMatrix(scores, labels, threshold);
+    roc.push({ threshold, fpr: m.falsePositiveRate, tpr: m.recall });
+  }
+  return { auc: auc(scores, labels), modelThreshold, scores: Float32Array.from(scores), labels: Uint8Array.from(labels), roc };
+}

@@ -1,0 +1,127 @@
+// One-click cases from the chapter. Each sets the controls, may add a
+// scenario (faults or entry-script behaviour through the engine's hooks), and
+// names the log file where Azure would report the outcome.
+import { LOG_PATHS, entryScriptLogPath } from '@/engine/index';
+import type { ScenarioSpec } from './scenario';
+import { DEFAULT_SETTINGS, datasetDefaults, type LabSettings } from './settings';
+
+export const PRESET_IDS = [
+  'nightly-retail',
+  'image-scoring',
+  'batch-too-large',
+  'batch-too-small',
+  'missing-package',
+  'gpu-model-on-cpu',
+  'no-datastore-permission',
+  'model-version-not-found',
+  'low-priority-preempted',
+] as const;
+
+export type PresetId = (typeof PRESET_IDS)[number];
+
+export interface Preset {
+  id: PresetId;
+  title: string;
+  /** What the learner is looking at, in a sentence. */
+  summary: string;
+  settings: LabSettings;
+  scenario: ScenarioSpec;
+  /** Where Azure reports it: the log file to open, and the line to look for in it. */
+  report: { log: string; find: RegExp; note: string };
+}
+
+const tabular = (patch: Partial<LabSettings>): LabSettings => ({ ...DEFAULT_SETTINGS, ...patch });
+const files = (patch: Partial<LabSettings>): LabSettings => ({ ...DEFAULT_SETTINGS, ...datasetDefaults('file'), ...patch });
+
+// Datastore permission and model-version problems happen outside
+// ParallelRunStep in Azure (mounting the input, resolving the model before
+// scoring). The engine simulates one step only, so those two presets raise the
+// realistic error from init(), which is where a v1 entry script that resolves
+// its inputs and model would hit it.
+const PRESETS: readonly Preset[] = [
+  {
+    id: 'nightly-retail',
+    title: 'Nightly retail forecasting, 10 nodes',
+    summary: '100,000 rows scored on a 10-node CPU cluster; a few corrupted rows stay well inside error_threshold.',
+    settings: tabular({ rows: 100_000, corrupt: 0.002, node_count: '10', mini_batch_size: '64KB', error_threshold: '500' }),
+    scenario: {},
+    report: { log: LOG_PATHS.progress, find: /Job result/, note: 'job_progress_overview.txt shows mini-batches processed and the final result.' },
+  },
+  {
+    id: 'image-scoring',
+    title: 'File scoring with error_threshold 10',
+    summary: 'File dataset (sensor logs stand in for scans), about 8 % unreadable, and a run() that raises on a bad file: the whole mini-batch is charged.',
+    settings: files({ vm_size: 'Standard_NC6s_v3', process_count_per_node: '1', mini_batch_size: '4', error_threshold: '10', run_invocation_timeout: '300' }),
+    scenario: { strictFiles: true },
+    report: { log: LOG_PATHS.result, find: /^Reason:/m, note: 'job_result.txt gives the reason; job_error.txt lists each failed mini-batch.' },
+  },
+  {
+    id: 'batch-too-large',
+    title: 'Mini-batch too large: timeouts',
+    summary: 'A heavier model (about 10 ms per row) with 1 MB mini-batches: each run() needs more than run_invocation_timeout, every try times out.',
+    settings: tabular({ rows: 60_000, mini_batch_size: '1MB', error_threshold: '100' }),
+    scenario: { computeModel: { itemSeconds: 0.01 } },
+    report: { log: LOG_PATHS.processedMiniBatches, find: /RUN_TIMEOUT/, note: 'processed_mini-batches.csv shows RUN_TIMEOUT rows; job_result.txt the abort.' },
+  },
+  {
+    id: 'batch-too-small',
+    title: 'Mini-batch too small: overhead',
+    summary: '512-byte mini-batches: thousands of run() calls, each paying the fixed call overhead. It succeeds, slowly.',
+    settings: tabular({ mini_batch_size: '512' }),
+    scenario: {},
+    report: { log: LOG_PATHS.progress, find: /mini-batches created/, note: 'job_progress_overview.txt shows a huge number of mini-batches.' },
+  },
+  {
+    id: 'missing-package',
+    title: 'Missing package',
+    summary: 'The environment lacks onnxruntime, so init() fails in every process before anything is scored.',
+    settings: tabular({}),
+    scenario: { initError: { name: 'ModuleNotFoundError', message: "No module named 'onnxruntime'" } },
+    report: { log: LOG_PATHS.errors, find: /ModuleNotFoundError/, note: 'job_error.txt and the entry-script logs show the import error; job_result.txt the system error.' },
+  },
+  {
+    id: 'gpu-model-on-cpu',
+    title: 'GPU model on CPU compute',
+    summary: 'The model needs CUDA but the cluster is Standard_DS3_v2 (no GPU): init() fails everywhere.',
+    settings: tabular({ vm_size: 'Standard_DS3_v2' }),
+    scenario: { requiresGpu: true },
+    report: { log: LOG_PATHS.errors, find: /GPU/, note: 'job_error.txt shows the failed init() calls.' },
+  },
+  {
+    id: 'no-datastore-permission',
+    title: 'No datastore permission',
+    summary: "The cluster's identity may not read the datastore: the input cannot be mounted, so no mini-batch is ever scored.",
+    settings: tabular({}),
+    scenario: {
+      initError: {
+        name: 'DataAccessError',
+        message: "403 AuthorizationPermissionMismatch: the compute identity has no read access to datastore 'workspaceblobstore'; mounting input 'credit_applicants' failed",
+      },
+    },
+    report: { log: LOG_PATHS.errors, find: /403/, note: 'job_error.txt shows the 403; give the identity Storage Blob Data Reader.' },
+  },
+  {
+    id: 'model-version-not-found',
+    title: 'Model version not found',
+    summary: 'The pipeline asks for credit-risk version 7, which does not exist: every init() raises.',
+    settings: tabular({}),
+    scenario: { initError: { name: 'WebserviceException', message: 'ModelNotFound: no model named credit-risk with version 7 in this workspace' } },
+    report: { log: entryScriptLogPath(0, 0), find: /ModelNotFound/, note: "Each process's entry-script log shows the failed init()." },
+  },
+  {
+    id: 'low-priority-preempted',
+    title: 'Low-priority cluster preempted',
+    summary: 'Four low-priority nodes with a slower model; two are reclaimed mid-job, their mini-batches go back to the queue and the job still completes.',
+    settings: tabular({ rows: 40_000, node_count: '4', low_priority: true, mini_batch_size: '16KB', error_threshold: '500' }),
+    scenario: {
+      computeModel: { itemSeconds: 0.05 },
+      faults: { preemption: { at: [{ node: 1, time: 290 }, { node: 3, time: 310 }] } },
+    },
+    report: { log: LOG_PATHS.master, find: /preempted/, note: 'master_role.txt records each preemption and the replacement node.' },
+  },
+];
+
+export const PRESETS_BY_ID: ReadonlyMap<PresetId, Preset> = new Map(PRESETS.map((p) => [p.id, p]));
+export const ALL_PRESETS = PRESETS;
+
+export const isPresetId = (value: unknown): value is PresetId => typeof value === 'string' && (PRESET_IDS as readonly string[]).includes(value);

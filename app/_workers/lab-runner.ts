@@ -1,0 +1,187 @@
+// The worker's logic without the worker: builds datasets, runs the engine,
+// reduces results to views and runs the what-if sweeps. Loading of the model,
+// the file bundle and onnxruntime is injected, so Node tests drive it directly.
+import {
+  fileDatasetFromBundle,
+  generateCreditRiskDataset,
+  generateSensorFiles,
+  planMiniBatches,
+  readOnnxMetadata,
+  simulateParallelRun,
+  type Dataset,
+  type MiniBatch,
+  type OrtSource,
+  type ParallelRunConfig,
+  type ParallelRunSimulation,
+} from '@/engine/index';
+import { toComputeSpec, toLooseConfig } from '@/app/_lab/config';
+import { buildLabView, buildQuality } from '@/app/_lab/lab-view';
+import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from '@/app/_lab/protocol';
+import type { ScenarioSpec } from '@/app/_lab/scenario';
+import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '@/app/_lab/settings';
+import { sweepValues } from '@/app/_lab/sweeps';
+import { counting, labEntryScript } from './entry-scripts';
+
+export interface RunnerDeps {
+  loadModel(): Promise<Uint8Array>;
+  loadSensorBundle(): Promise<unknown>;
+  ort?: OrtSource;
+  /** Clock for throttling progress messages only; never reaches the engine. */
+  now?: () => number;
+}
+
+export interface RunHooks {
+  progress(phase: ProgressPhase, fraction: number): void;
+  /** True once a newer request makes this one pointless. */
+  isStale(): boolean;
+  /** Lets queued messages (a newer request) arrive between simulations. */
+  yieldNow(): Promise<void>;
+}
+
+interface PreparedData {
+  key: string;
+  dataset: Dataset;
+  labelsById?: Map<string, number>;
+}
+
+export interface RunOutcome {
+  view: LabView;
+  /** Model quality of the scored output; computed on demand, after the view is sent. */
+  quality(): Promise<QualityView | null>;
+}
+
+export class StaleRequest extends Error {
+  constructor() {
+    super('superseded by a newer request');
+    this.name = 'StaleRequest';
+  }
+}
+
+/** The planned mini-batches, or none when the config is invalid (simulateParallelRun then explains why). */
+function planOrEmpty(dataset: Dataset, config: ParallelRunConfig): MiniBatch[] {
+  try {
+    return planMiniBatches(dataset, config);
+  } catch {
+    return [];
+  }
+}
+
+export class LabRunner {
+  private data: PreparedData | undefined;
+  private model: Promise<{ bytes: Uint8Array; threshold: number }> | undefined;
+  private bundle: Promise<unknown> | undefined;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  async run(settings: LabSettings, scenario: ScenarioSpec, hooks: RunHooks): Promise<RunOutcome> {
+    const prepared = await this.prepare(settings, hooks);
+    const config = toLooseConfig(settings) as unknown as ParallelRunConfig;
+    const planned = planOrEmpty(prepared.dataset, config);
+    const batchBytes = planned.map((batch) => batch.items.reduce((sum, item) => sum + item.bytes, 0));
+    const total = Math.max(1, planned.length);
+    const now = this.deps.now ?? (() => 0);
+    let calls = 0;
+    let lastReport = -Infinity;
+    hooks.progress('simulate', 0);
+    const onRun = () => {
+      calls++;
+      const t = now();
+      if (t - lastReport < 100) return;
+      lastReport = t;
+      hooks.progress('simulate', Math.min(0.99, calls / total));
+    };
+    const result = await this.simulate(settings, scenario, prepared.dataset, config, onRun);
+    hooks.progress('view', 1);
+    const { labelsById } = prepared;
+    return {
+      view: buildLabView(result, settings.dataset, batchBytes),
+      quality: async () => {
+        if (!result.output || !labelsById) return null;
+        const model = await this.loadModel();
+        return buildQuality(result.output.lines, labelsById, model.threshold);
+      },
+    };
+  }
+
+  /** One what-if sweep: the same job at each swept value, summary_only (the output file changes nothing measured here). */
+  async sweep(kind: SweepKind, settings: LabSettings, scenario: ScenarioSpec, hooks: RunHooks): Promise<SweepPoint[]> {
+    const prepared = await this.prepare(settings, hooks);
+    const values = sweepValues(kind, settings);
+    const points: SweepPoint[] = [];
+    for (const [i, entry] of values.entries()) {
+      await hooks.yieldNow();
+      if (hooks.isStale()) throw new StaleRequest();
+      hooks.progress('sweep', i / values.length);
+      const variant: LabSettings = { ...settings, [kind]: entry.raw, output_action: 'summary_only', append_row_file_name: '' };
+      const config = toLooseConfig(variant) as unknown as ParallelRunConfig;
+      const base = { label: entry.label, value: entry.value, current: entry.current };
+      try {
+        const result = await this.simulate(variant, scenario, prepared.dataset, config, () => {});
+        points.push({ ...base, status: result.status, durationSeconds: result.durationSeconds, costUsd: result.costUsd, failedItems: result.counts.itemsFailed, miniBatches: result.counts.miniBatches });
+      } catch {
+        points.push({ ...base, status: 'Invalid', durationSeconds: 0, costUsd: 0, failedItems: 0, miniBatches: 0 });
+      }
+    }
+    return points;
+  }
+
+  private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, config: ParallelRunConfig, onRun: () => void): Promise<ParallelRunSimulation> {
+    const model = settings.dataset === 'tabular' ? await this.loadModel() : undefined;
+    const entry = labEntryScript({ kind: settings.dataset, scenario, ...(model && { modelBytes: model.bytes }), ...(this.deps.ort && { ort: this.deps.ort }) });
+    const compute = { ...toComputeSpec(settings), ...(scenario.computeModel && { model: scenario.computeModel }) };
+    return simulateParallelRun({
+      dataset,
+      config,
+      entryScript: counting(entry, onRun),
+      compute,
+      seed: settings.seed,
+      ...(scenario.faults && { faults: scenario.faults }),
+    });
+  }
+
+  private loadModel(): Promise<{ bytes: Uint8Array; threshold: number }> {
+    this.model ??= this.deps.loadModel().then((bytes) => {
+      const threshold = Number(readOnnxMetadata(bytes).threshold);
+      return { bytes, threshold: Number.isFinite(threshold) ? threshold : 0.5 };
+    });
+    this.model.catch(() => (this.model = undefined));
+    return this.model;
+  }
+
+  /** The dataset for these settings; the last one is kept, so most what-if changes reuse it. */
+  private async prepare(settings: LabSettings, hooks: RunHooks): Promise<PreparedData> {
+    const key = settings.dataset === 'file' ? `file|${settings.rows}|${settings.corrupt}` : `tabular|${settings.rows}|${settings.corrupt}|${settings.skew}|${settings.seed}`;
+    if (this.data?.key === key) return this.data;
+    if (settings.dataset === 'tabular') {
+      hooks.progress('model', 0);
+      await this.loadModel();
+      hooks.progress('data', 0);
+      await hooks.yieldNow();
+      if (hooks.isStale()) throw new StaleRequest();
+      const dataset = generateCreditRiskDataset(settings.rows, settings.seed, { corruptShare: settings.corrupt, skew: settings.skew });
+      const labelsById = new Map<string, number>();
+      for (const item of dataset.items) labelsById.set(item.id, Number((item.value as { label: unknown }).label));
+      this.data = { key, dataset, labelsById };
+    } else {
+      hooks.progress('data', 0);
+      this.data = { key, dataset: await this.sensorDataset(settings) };
+    }
+    return this.data;
+  }
+
+  /**
+   * The bundle in public/data is generateSensorFiles(300, 9502) with the
+   * default corruption, and the generator is prefix-stable, so its first N
+   * files are the N-file dataset. Another corrupted share is generated with
+   * the same generator and seed, so both paths agree.
+   */
+  private async sensorDataset(settings: LabSettings): Promise<Dataset> {
+    if (settings.corrupt === SENSOR_BUNDLE_CORRUPT) {
+      this.bundle ??= this.deps.loadSensorBundle();
+      this.bundle.catch(() => (this.bundle = undefined));
+      const bundle = await this.bundle;
+      return fileDatasetFromBundle(Array.isArray(bundle) ? bundle.slice(0, settings.rows) : bundle);
+    }
+    return fileDatasetFromBundle(generateSensorFiles(settings.rows, SENSOR_BUNDLE_SEED, { corruptShare: settings.corrupt }));
+  }
+}

@@ -1,0 +1,73 @@
+// The lab's Web Worker: every simulation, sweep and quality computation runs
+// here, so the page stays responsive. Requests are handled one at a time; a
+// newer request on the same channel makes older work stop at its next pause.
+/// <reference lib="webworker" />
+import type { OrtModule } from '@/engine/index';
+import type { ProgressPhase, WorkerMessage, WorkerRequest } from '@/app/_lab/protocol';
+import { sharedSessionOrt } from './entry-scripts';
+import { LabRunner, StaleRequest, type RunHooks } from './lab-runner';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const ort = sharedSessionOrt(async () => {
+  // The wasm-only build: the default entry would pull a WebGPU build that a
+  // plain browser page cannot use here anyway.
+  const module = (await import('onnxruntime-web/wasm')) as unknown as OrtModule;
+  // Threads need cross-origin isolation, which the site does not have: ask for
+  // one thread instead of letting ORT try and warn.
+  module.env.wasm.numThreads = 1;
+  return module;
+});
+
+async function fetchOk(path: string): Promise<Response> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`could not load ${path} (HTTP ${response.status})`);
+  return response;
+}
+
+const runner = new LabRunner({
+  loadModel: async () => new Uint8Array(await (await fetchOk('/models/credit-risk.onnx')).arrayBuffer()),
+  loadSensorBundle: async () => (await fetchOk('/data/sensor-files.json')).json(),
+  ort,
+  now: () => performance.now(),
+});
+
+const latest = new Map<string, number>();
+let queue: Promise<void> = Promise.resolve();
+
+const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function handle(request: WorkerRequest): Promise<void> {
+  const { channel, id } = request;
+  const isStale = () => latest.get(channel) !== id;
+  if (isStale()) return;
+  const hooks: RunHooks = {
+    progress: (phase: ProgressPhase, fraction: number) => post({ type: 'progress', channel, id, phase, fraction }),
+    isStale,
+    yieldNow: pause,
+  };
+  try {
+    const outcome = await runner.run(request.settings, request.scenario, hooks);
+    if (isStale()) return;
+    post({ type: 'result', channel, id, view: outcome.view });
+    await pause();
+    if (isStale()) return;
+    const quality = await outcome.quality();
+    post({ type: 'quality', channel, id, quality }, quality ? [quality.scores.buffer, quality.labels.buffer] : []);
+    for (const kind of request.sweeps) {
+      const points = await runner.sweep(kind, request.settings, request.scenario, hooks);
+      if (isStale()) return;
+      post({ type: 'sweep', channel, id, kind, points });
+    }
+  } catch (error) {
+    if (error instanceof StaleRequest) return;
+    post({ type: 'error', channel, id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  latest.set(request.channel, request.id);
+  queue = queue.then(() => handle(request));
+};
