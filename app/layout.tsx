@@ -44,6 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <Link href="/">Course</Link>
             <Link href="/drills">Drills</Link>
+            <Link href="/lab">Lab</Link>
             <Link href="/progress">Progress</Link>
           </nav>
           <ThemeToggle />

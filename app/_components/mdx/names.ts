@@ -11,6 +11,11 @@ export const MDX_COMPONENT_NAMES = [
   'Term',
   'WatchOut',
   'Scenario',
+  'ParallelRunLab',
+  'MiniBatchSplitter',
+  'ErrorThresholdPlayground',
+  'ScheduleExplorer',
+  'BatchVsRealtime',
 ] as const;
 
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];

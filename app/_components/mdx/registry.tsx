@@ -7,6 +7,9 @@ import { Faq, FaqItem } from './Faq';
 import { Glossary, Term } from './Glossary';
 import { WatchOut } from './WatchOut';
 import { Scenario } from './Scenario';
+import { ErrorThresholdPlayground, MiniBatchSplitter, ParallelRunLab } from '../lab/LabWidgets';
+import { ScheduleExplorer } from '../schedule/ScheduleExplorer';
+import { BatchVsRealtime } from '../compare/BatchVsRealtime';
 
 /**
  * The one MDX component map. Typed against MDX_COMPONENT_NAMES, so adding a
@@ -24,4 +27,9 @@ export const mdxComponents: Record<MdxComponentName, ComponentType<any>> = {
   Term,
   WatchOut,
   Scenario,
+  ParallelRunLab,
+  MiniBatchSplitter,
+  ErrorThresholdPlayground,
+  ScheduleExplorer,
+  BatchVsRealtime,
 };

@@ -1,0 +1,139 @@
+'use client';
+// Items over virtual time, and failures against the thresholds that abort the
+// job. Both follow the replay cursor.
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { LabView, TimePoint } from '@/app/_lab/protocol';
+import { useLab } from '@/app/_lab/use-lab';
+import { formatCount, formatSeconds } from '../format';
+import { progressAt } from '../panels/StatusPanels';
+import { ChartFigure, TooltipBox } from './ChartFigure';
+
+const MARGIN = { top: 12, right: 16, bottom: 20, left: 8 };
+
+/** The series up to the cursor, ending exactly at it. */
+function upTo(points: readonly TimePoint[], cursor: number): TimePoint[] {
+  const shown = points.filter((p) => p.t <= cursor);
+  const last = progressAt(points, cursor);
+  if (shown.length === 0 || (shown[shown.length - 1] as TimePoint).t < cursor) shown.push({ ...last, t: cursor });
+  return shown;
+}
+
+function useSeries(): { view: LabView; data: TimePoint[]; cursor: number; replaying: boolean } | null {
+  const view = useLab((s) => s.view);
+  const t = useLab((s) => s.playback.t);
+  if (!view) return null;
+  const cursor = t ?? view.durationSeconds;
+  return { view, data: upTo(view.progress, cursor), cursor, replaying: t !== null };
+}
+
+function timeDomain(view: LabView): [number, number] {
+  return [view.progress[0]?.t ?? 0, Math.max(view.durationSeconds, (view.progress[0]?.t ?? 0) + 1)];
+}
+
+function pointTooltip(rows: (p: TimePoint) => [string, string][]) {
+  return function PointTooltip({ active, payload }: TooltipContentProps) {
+    const point = payload?.[0]?.payload as TimePoint | undefined;
+    if (!active || !point) return null;
+    return <TooltipBox title={`At ${formatSeconds(point.t)}`} rows={rows(point)} />;
+  };
+}
+
+const itemRows = (p: TimePoint): [string, string][] => [
+  ['Items succeeded', formatCount(p.succeeded)],
+  ['Items failed', formatCount(p.failed)],
+];
+
+export function ItemsChart() {
+  const series = useSeries();
+  if (!series) return <div className="lab-chart-skeleton" aria-hidden="true" />;
+  const { view, data } = series;
+  const last = data[data.length - 1] as TimePoint;
+  return (
+    <ChartFigure
+      id="lab-items"
+      title="Items processed over virtual time"
+      summary={`${formatCount(last.succeeded)} items succeeded and ${formatCount(last.failed)} failed by ${formatSeconds(last.t)}, of ${formatCount(view.counts.items)}.`}
+      table={{ caption: 'Cumulative items by virtual time', columns: ['Seconds', 'Succeeded', 'Failed'], rows: data.map((p) => [p.t.toFixed(2), p.succeeded, p.failed]) }}
+    >
+      <div className="lab-chart">
+        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+          <XAxis type="number" dataKey="t" domain={timeDomain(view)} allowDataOverflow tickFormatter={(v: number) => `${Math.round(v)} s`} />
+          <YAxis domain={[0, view.counts.items]} tickFormatter={(v: number) => formatCount(v)} width={64} />
+          <Tooltip content={pointTooltip(itemRows)} isAnimationActive={false} />
+          <Line type="stepAfter" dataKey="succeeded" name="Items succeeded" className="lab-line-ok" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="stepAfter" dataKey="failed" name="Items failed" className="lab-line-bad" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+        </LineChart>
+      </div>
+      <ul className="lab-legend" aria-hidden="true">
+        <li>
+          <span className="lab-swatch-line lab-swatch-ok" /> items succeeded
+        </li>
+        <li>
+          <span className="lab-swatch-line lab-swatch-bad" /> items failed (dashed)
+        </li>
+      </ul>
+    </ChartFigure>
+  );
+}
+
+export function FailuresChart() {
+  const series = useSeries();
+  if (!series) return <div className="lab-chart-skeleton" aria-hidden="true" />;
+  const { view, data } = series;
+  const { errorThreshold, allowedFailedCount } = view.settings;
+  const last = data[data.length - 1] as TimePoint;
+  const maxFailed = Math.max(1, ...view.progress.map((p) => p.failed));
+  const maxBatches = Math.max(1, ...view.progress.map((p) => p.failedBatches));
+  const itemLimit = errorThreshold >= 0 ? errorThreshold : null;
+  const batchLimit = allowedFailedCount !== null && allowedFailedCount >= 0 ? allowedFailedCount : null;
+  const over = itemLimit !== null && last.failed > itemLimit;
+  const summary =
+    itemLimit === null
+      ? `error_threshold is -1, so ${formatCount(last.failed)} failed items never stop the job.`
+      : `${formatCount(last.failed)} failed items against error_threshold ${formatCount(itemLimit)}: ${over ? 'above it, so the job is aborted' : 'within the budget'}.`;
+  const rows = (p: TimePoint): [string, string][] => [
+    ['Failed items', formatCount(p.failed)],
+    ['error_threshold', itemLimit === null ? '-1 (ignored)' : formatCount(itemLimit)],
+    ['Failed mini-batches', formatCount(p.failedBatches)],
+    ['allowed_failed_count', batchLimit === null ? 'not set' : formatCount(batchLimit)],
+  ];
+  return (
+    <ChartFigure
+      id="lab-failures"
+      title="Failed items against error_threshold"
+      summary={summary}
+      table={{ caption: 'Failures by virtual time', columns: ['Seconds', 'Failed items', 'Failed mini-batches'], rows: data.map((p) => [p.t.toFixed(2), p.failed, p.failedBatches]) }}
+      dataAttributes={{ 'data-testid': 'lab-failures' }}
+    >
+      <div className="lab-chart">
+        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+          <XAxis type="number" dataKey="t" domain={timeDomain(view)} allowDataOverflow tickFormatter={(v: number) => `${Math.round(v)} s`} />
+          <YAxis yAxisId="items" domain={[0, Math.ceil(Math.max(maxFailed, itemLimit ?? 0) * 1.15) + 1]} width={56} tickFormatter={(v: number) => formatCount(v)} />
+          <YAxis yAxisId="batches" orientation="right" domain={[0, Math.ceil(Math.max(maxBatches, batchLimit ?? 0) * 1.15) + 1]} width={44} />
+          <Tooltip content={pointTooltip(rows)} isAnimationActive={false} />
+          {itemLimit !== null && (
+            <ReferenceLine yAxisId="items" y={itemLimit} className="lab-threshold" strokeDasharray="4 4" label={{ value: `error_threshold ${itemLimit}`, position: 'insideTopLeft', className: 'lab-threshold-label' }} />
+          )}
+          {batchLimit !== null && (
+            <ReferenceLine yAxisId="batches" y={batchLimit} className="lab-threshold-batches" strokeDasharray="2 4" label={{ value: `allowed_failed_count ${batchLimit}`, position: 'insideTopRight', className: 'lab-threshold-label' }} />
+          )}
+          <Line yAxisId="items" type="stepAfter" dataKey="failed" name="Failed items" stroke="var(--lab-bad-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line yAxisId="batches" type="stepAfter" dataKey="failedBatches" name="Failed mini-batches" stroke="var(--lab-batch-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+        </LineChart>
+      </div>
+      <ul className="lab-legend" aria-hidden="true">
+        <li>
+          <span className="lab-swatch-line lab-swatch-bad" /> failed items (left axis)
+        </li>
+        <li>
+          <span className="lab-swatch-line lab-swatch-batch" /> failed mini-batches (right axis, dashed)
+        </li>
+        <li>
+          <span className="lab-swatch-line lab-swatch-threshold" /> limits
+        </li>
+      </ul>
+    </ChartFigure>
+  );
+}

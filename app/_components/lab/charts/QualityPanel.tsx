@@ -1,0 +1,127 @@
+'use client';
+// How good the scored output is: AUC and the confusion matrix at a chosen
+// threshold, computed with the engine's helpers against the generator's labels.
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { RocPoint } from '@/app/_lab/protocol';
+import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import { confusionMatrix } from '@/engine/index';
+import { RangeField } from '../controls/inputs';
+import { formatCount, formatPercent } from '../format';
+import { ChartFigure, TooltipBox } from './ChartFigure';
+import { PanelTitle } from '../LabProvider';
+
+function RocTooltip({ active, payload }: TooltipContentProps) {
+  const p = payload?.[0]?.payload as RocPoint | undefined;
+  if (!active || !p) return null;
+  return (
+    <TooltipBox
+      title={`Threshold ${p.threshold.toFixed(2)}`}
+      rows={[
+        ['True positive rate', p.tpr.toFixed(3)],
+        ['False positive rate', p.fpr.toFixed(3)],
+      ]}
+    />
+  );
+}
+
+const rate = (x: number) => (Number.isNaN(x) ? 'n/a' : formatPercent(x));
+
+export function QualityPanel() {
+  const quality = useLab((s) => s.quality);
+  const view = useLab((s) => s.view);
+  const chosen = useLab((s) => s.threshold);
+  const { setThreshold } = useLabStore().getState();
+  const threshold = chosen ?? quality?.modelThreshold ?? 0.5;
+  const matrix = useMemo(() => (quality ? confusionMatrix(quality.scores, quality.labels, threshold) : null), [quality, threshold]);
+  const title = 'Model quality of the scored output';
+  if (!view) return null;
+  if (view.datasetKind !== 'tabular' || !view.output) {
+    return (
+      <section className="lab-panel" aria-labelledby="lab-quality-title">
+        <PanelTitle id="lab-quality-title">
+          {title}
+        </PanelTitle>
+        <p>
+          {view.datasetKind !== 'tabular'
+            ? 'Quality needs ground-truth labels, which only the credit-risk table has.'
+            : 'With summary_only there is no gathered file to compare with the labels.'}
+        </p>
+      </section>
+    );
+  }
+  if (!quality || !matrix) {
+    return (
+      <section className="lab-panel" aria-labelledby="lab-quality-title">
+        <PanelTitle id="lab-quality-title">
+          {title}
+        </PanelTitle>
+        <p className="lab-muted">Reading the output file back…</p>
+      </section>
+    );
+  }
+  const point = { fpr: matrix.falsePositiveRate, tpr: matrix.recall };
+  return (
+    <section className="lab-panel" aria-labelledby="lab-quality-title">
+      <PanelTitle id="lab-quality-title">
+        {title}
+      </PanelTitle>
+      <p>
+        AUC <strong data-testid="lab-auc">{quality.auc.toFixed(3)}</strong> over {formatCount(quality.scores.length)} scored rows with a label. Rows that were
+        skipped as corrupted have no score.
+      </p>
+      <RangeField
+        name="decision threshold"
+        hint={`A score at or above it predicts default; the model's own threshold is ${quality.modelThreshold.toFixed(3)}.`}
+        value={threshold}
+        min={0}
+        max={1}
+        step={0.01}
+        format={(v) => v.toFixed(2)}
+        onChange={(v) => setThreshold(v)}
+      />
+      <table className="lab-confusion">
+        <caption>Confusion matrix at threshold {threshold.toFixed(2)}</caption>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">Predicted default</th>
+            <th scope="col">Predicted repaid</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Actual default</th>
+            <td>{formatCount(matrix.truePositives)} true positives</td>
+            <td>{formatCount(matrix.falseNegatives)} false negatives</td>
+          </tr>
+          <tr>
+            <th scope="row">Actual repaid</th>
+            <td>{formatCount(matrix.falsePositives)} false positives</td>
+            <td>{formatCount(matrix.trueNegatives)} true negatives</td>
+          </tr>
+        </tbody>
+      </table>
+      <p>
+        Accuracy {rate(matrix.accuracy)}, precision {rate(matrix.precision)}, recall {rate(matrix.recall)}.
+      </p>
+      <ChartFigure
+        id="lab-roc"
+        title="ROC curve"
+        summary={`AUC ${quality.auc.toFixed(3)}; at ${threshold.toFixed(2)} the model catches ${rate(point.tpr)} of defaults with ${rate(point.fpr)} false alarms.`}
+        table={{ caption: 'ROC points', columns: ['Threshold', 'False positive rate', 'True positive rate'], rows: quality.roc.map((p) => [p.threshold.toFixed(2), p.fpr.toFixed(3), p.tpr.toFixed(3)]) }}
+      >
+        <div className="lab-chart">
+          <LineChart width="100%" height={240} responsive data={quality.roc} margin={{ top: 12, right: 16, bottom: 20, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+            <XAxis type="number" dataKey="fpr" domain={[0, 1]} label={{ value: 'false positive rate', position: 'insideBottom', offset: -12 }} />
+            <YAxis type="number" domain={[0, 1]} width={44} />
+            <Tooltip content={RocTooltip} isAnimationActive={false} />
+            <Line type="linear" dataKey="tpr" name="True positive rate" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            {!Number.isNaN(point.fpr) && !Number.isNaN(point.tpr) && <ReferenceDot x={point.fpr} y={point.tpr} r={6} className="lab-roc-dot" />}
+          </LineChart>
+        </div>
+      </ChartFigure>
+    </section>
+  );
+}

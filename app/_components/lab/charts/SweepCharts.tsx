@@ -1,0 +1,140 @@
+'use client';
+// What-if sweeps computed in the worker: the same job at several node counts
+// and several mini-batch sizes.
+import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { SweepKind, SweepPoint } from '@/app/_lab/protocol';
+import { useLab } from '@/app/_lab/use-lab';
+import { formatCount, formatSeconds, formatUsd } from '../format';
+import { ChartFigure, TooltipBox } from './ChartFigure';
+
+const MARGIN = { top: 12, right: 8, bottom: 20, left: 8 };
+
+function useSweep(kind: SweepKind) {
+  const sweep = useLab((s) => s.sweeps[kind]);
+  const requestId = useLab((s) => s.requestId);
+  return sweep ? { points: sweep.points, stale: sweep.id !== requestId } : null;
+}
+
+function sweepTooltip(kind: SweepKind) {
+  return function SweepTooltip({ active, payload }: TooltipContentProps) {
+    const p = payload?.[0]?.payload as SweepPoint | undefined;
+    if (!active || !p) return null;
+    const rows: [string, string][] =
+      p.status === 'Invalid'
+        ? [['Result', 'not a valid setting']]
+        : [
+            ['Status', p.status],
+            ['Virtual duration', formatSeconds(p.durationSeconds)],
+            ['Illustrative cost', formatUsd(p.costUsd)],
+            ['Failed items', formatCount(p.failedItems)],
+            ['Mini-batches', formatCount(p.miniBatches)],
+          ];
+    return <TooltipBox title={`${kind} = ${p.label}${p.current ? ' (current)' : ''}`} rows={rows} />;
+  };
+}
+
+function Pending({ title }: { title: string }) {
+  return (
+    <figure className="lab-figure">
+      <figcaption>
+        <span className="lab-figure-title">{title}</span>
+        <span className="lab-figure-summary">Computing the sweep in the background…</span>
+      </figcaption>
+      <div className="lab-chart-skeleton" aria-hidden="true" />
+    </figure>
+  );
+}
+
+const bestBy = (points: readonly SweepPoint[], key: 'durationSeconds' | 'costUsd') =>
+  points.filter((p) => p.status !== 'Invalid').reduce<SweepPoint | null>((best, p) => (best === null || p[key] < best[key] ? p : best), null);
+
+export function NodeSweepChart() {
+  const sweep = useSweep('node_count');
+  const title = 'What if: duration and cost against node_count';
+  if (!sweep) return <Pending title={title} />;
+  const { points, stale } = sweep;
+  const fastest = bestBy(points, 'durationSeconds');
+  const cheapest = bestBy(points, 'costUsd');
+  return (
+    <ChartFigure
+      id="lab-sweep-nodes"
+      title={title}
+      summary={`${stale ? '(Updating.) ' : ''}Fastest at ${fastest?.label ?? '?'} nodes (${fastest ? formatSeconds(fastest.durationSeconds) : '?'}), cheapest at ${cheapest?.label ?? '?'} (${cheapest ? formatUsd(cheapest.costUsd) : '?'}). Node start-up is paid on every node.`}
+      table={{ caption: 'Sweep over node_count', columns: ['node_count', 'Status', 'Seconds', 'Cost USD', 'Failed items'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.costUsd.toFixed(4), p.failedItems]) }}
+    >
+      <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
+        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+          <XAxis dataKey="label" label={{ value: 'node_count', position: 'insideBottom', offset: -12 }} />
+          <YAxis yAxisId="time" width={56} tickFormatter={(v: number) => `${Math.round(v)} s`} />
+          <YAxis yAxisId="cost" orientation="right" width={60} tickFormatter={(v: number) => `$${v.toFixed(2)}`} />
+          <Tooltip content={sweepTooltip('node_count')} isAnimationActive={false} />
+          <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
+            {points.map((p) => (
+              <Cell key={p.label} className={p.current ? 'lab-bar-current' : 'lab-bar-time'} />
+            ))}
+          </Bar>
+          <Line yAxisId="cost" dataKey="costUsd" name="Illustrative cost" stroke="var(--lab-cost-line)" strokeWidth={2} isAnimationActive={false} />
+        </ComposedChart>
+      </div>
+      <ul className="lab-legend" aria-hidden="true">
+        <li>
+          <span className="lab-swatch lab-bar-time" /> duration (bars, left)
+        </li>
+        <li>
+          <span className="lab-swatch lab-bar-current" /> current setting
+        </li>
+        <li>
+          <span className="lab-swatch-line lab-swatch-cost" /> cost (line, right)
+        </li>
+      </ul>
+    </ChartFigure>
+  );
+}
+
+export function MiniBatchSweepChart() {
+  const sweep = useSweep('mini_batch_size');
+  const title = 'What if: duration and failures against mini_batch_size';
+  if (!sweep) return <Pending title={title} />;
+  const { points, stale } = sweep;
+  const fastest = bestBy(points, 'durationSeconds');
+  const failing = points.filter((p) => p.status === 'Failed').map((p) => p.label);
+  return (
+    <ChartFigure
+      id="lab-sweep-batches"
+      title={title}
+      summary={`${stale ? '(Updating.) ' : ''}Small batches pay the per-call overhead many times; large ones risk timeouts and memory. Fastest here: ${fastest?.label ?? '?'}. ${failing.length ? `Failed at ${failing.join(', ')}.` : 'Every size completed.'}`}
+      table={{ caption: 'Sweep over mini_batch_size', columns: ['mini_batch_size', 'Status', 'Seconds', 'Failed items', 'Mini-batches'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.failedItems, p.miniBatches]) }}
+    >
+      <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
+        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+          <XAxis dataKey="label" label={{ value: 'mini_batch_size', position: 'insideBottom', offset: -12 }} />
+          <YAxis yAxisId="time" width={56} tickFormatter={(v: number) => `${Math.round(v)} s`} />
+          <YAxis yAxisId="fail" orientation="right" width={52} allowDecimals={false} />
+          <Tooltip content={sweepTooltip('mini_batch_size')} isAnimationActive={false} />
+          <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
+            {points.map((p) => (
+              <Cell key={p.label} className={p.current ? 'lab-bar-current' : p.status === 'Failed' ? 'lab-bar-failed' : 'lab-bar-time'} />
+            ))}
+          </Bar>
+          <Line yAxisId="fail" dataKey="failedItems" name="Failed items" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} />
+        </ComposedChart>
+      </div>
+      <ul className="lab-legend" aria-hidden="true">
+        <li>
+          <span className="lab-swatch lab-bar-time" /> duration (bars, left)
+        </li>
+        <li>
+          <span className="lab-swatch lab-bar-current" /> current setting
+        </li>
+        <li>
+          <span className="lab-swatch lab-bar-failed" /> job failed
+        </li>
+        <li>
+          <span className="lab-swatch-line lab-swatch-bad" /> failed items (line, right)
+        </li>
+      </ul>
+    </ChartFigure>
+  );
+}

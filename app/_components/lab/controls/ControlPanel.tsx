@@ -1,0 +1,250 @@
+'use client';
+// Every setting of the full lab, grouped the way the chapter explains them.
+import { DATASET_LIMITS, MAX_CORRUPT, MAX_NODES } from '@/app/_lab/settings';
+import { useLab } from '@/app/_lab/use-lab';
+import { defaultProcessCountPerNode, VM_SIZES } from '@/engine/index';
+import { CheckField, RangeField, SelectField, TextField } from './inputs';
+
+export const VM_OPTIONS = Object.values(VM_SIZES).map((vm) => ({
+  value: vm.name,
+  label: `${vm.name}: ${vm.cores} cores, ${vm.memoryGiB} GiB${vm.gpu ? `, ${vm.gpus} GPU` : ', CPU only'}`,
+}));
+
+const percent = (share: number) => `${Number((share * 100).toFixed(1))} %`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function DataControls() {
+  const settings = useLab((s) => s.settings);
+  const set = useLab((s) => s.set);
+  const limits = DATASET_LIMITS[settings.dataset];
+  const unit = settings.dataset === 'file' ? 'files' : 'rows';
+  return (
+    <fieldset className="lab-group">
+      <legend>Data</legend>
+      <SelectField
+        name="dataset"
+        hint="Tabular credit-risk rows scored by the ONNX model, or a FileDataset of sensor logs."
+        value={settings.dataset}
+        options={[
+          { value: 'tabular', label: 'TabularDataset: credit-risk rows' },
+          { value: 'file', label: 'FileDataset: sensor log files' },
+        ]}
+        onChange={(v) => set('dataset', v === 'file' ? 'file' : 'tabular')}
+      />
+      <RangeField
+        name="dataset size"
+        hint={`How many ${unit} the job reads.`}
+        value={settings.rows}
+        min={limits.minRows}
+        max={limits.maxRows}
+        step={limits.stepRows}
+        format={(n) => `${count(n)} ${unit}`}
+        onChange={(v) => set('rows', v)}
+      />
+      <RangeField
+        name="corrupted share"
+        hint={`Share of ${unit} that cannot be read; each is one failed item.`}
+        value={settings.corrupt}
+        min={0}
+        max={MAX_CORRUPT}
+        step={0.001}
+        format={percent}
+        onChange={(v) => set('corrupt', v)}
+      />
+      <RangeField
+        name="data skew"
+        hint={settings.dataset === 'tabular' ? 'Drifts the applicants (lower income, more late payments): watch the model quality.' : 'Only the tabular data can drift.'}
+        value={settings.skew}
+        min={0}
+        max={1}
+        step={0.05}
+        disabled={settings.dataset !== 'tabular'}
+        format={(v) => v.toFixed(2)}
+        onChange={(v) => set('skew', v)}
+      />
+    </fieldset>
+  );
+}
+
+export function ComputeControls() {
+  const settings = useLab((s) => s.settings);
+  const problems = useLab((s) => s.problems);
+  const set = useLab((s) => s.set);
+  const vm = VM_SIZES[settings.vm_size];
+  const serviceDefault = vm ? defaultProcessCountPerNode(vm) : undefined;
+  const processes = settings.process_count_per_node;
+  return (
+    <fieldset className="lab-group">
+      <legend>Compute</legend>
+      <RangeField
+        name="node_count"
+        hint={`Nodes the step runs on (this cluster's max_nodes is ${MAX_NODES}).`}
+        problems={problems.node_count}
+        value={Number(settings.node_count)}
+        display={settings.node_count === '' ? 'not set' : settings.node_count}
+        min={1}
+        max={MAX_NODES}
+        onChange={(v) => set('node_count', String(v))}
+      />
+      <RangeField
+        name="process_count_per_node"
+        hint="Worker processes per node; 0 leaves it unset so the service picks (1 per GPU size, one per core on CPU)."
+        problems={problems.process_count_per_node}
+        value={processes === '' ? 0 : Number(processes)}
+        display={processes === '' ? `not set (service default ${serviceDefault ?? '?'})` : processes}
+        min={0}
+        max={16}
+        onChange={(v) => set('process_count_per_node', v === 0 ? '' : String(v))}
+      />
+      <SelectField
+        name="vm_size"
+        hint="The cluster's VM size: cores, memory and GPUs per node (prices are illustrative)."
+        problems={problems.vm_size}
+        value={settings.vm_size}
+        options={VM_OPTIONS}
+        onChange={(v) => set('vm_size', v)}
+      />
+      <CheckField
+        name="vm_priority"
+        label={settings.low_priority ? 'lowpriority' : 'dedicated'}
+        hint="Low priority is cheaper, but nodes can be taken back mid-job (a preset shows it)."
+        checked={settings.low_priority}
+        onChange={(v) => set('low_priority', v)}
+      />
+    </fieldset>
+  );
+}
+
+export function MiniBatchControl() {
+  const settings = useLab((s) => s.settings);
+  const problems = useLab((s) => s.problems);
+  const set = useLab((s) => s.set);
+  const file = settings.dataset === 'file';
+  return (
+    <TextField
+      name="mini_batch_size"
+      hint={file ? 'Files per run() call, e.g. 10 (empty: SDK default 10).' : 'Approximate data per run() call, e.g. "32KB" or "1MB" (empty: SDK default 1MB).'}
+      problems={problems.mini_batch_size}
+      value={settings.mini_batch_size}
+      placeholder={file ? '10' : '1MB'}
+      numeric={file}
+      onChange={(v) => set('mini_batch_size', v)}
+    />
+  );
+}
+
+export function ThresholdControls({ withRetries = true }: { withRetries?: boolean }) {
+  const settings = useLab((s) => s.settings);
+  const problems = useLab((s) => s.problems);
+  const set = useLab((s) => s.set);
+  return (
+    <fieldset className="lab-group">
+      <legend>Failure handling</legend>
+      <TextField
+        name="error_threshold"
+        hint="Failed items (rows or files) tolerated over the whole input; -1 ignores them all. Required."
+        problems={problems.error_threshold}
+        value={settings.error_threshold}
+        numeric
+        onChange={(v) => set('error_threshold', v)}
+      />
+      <TextField
+        name="allowed_failed_count"
+        hint="Failed mini-batches tolerated; empty leaves it unset, -1 ignores them."
+        problems={problems.allowed_failed_count}
+        value={settings.allowed_failed_count}
+        placeholder="not set"
+        numeric
+        onChange={(v) => set('allowed_failed_count', v)}
+      />
+      <TextField
+        name="allowed_failed_percent"
+        hint="Failed mini-batches as a percentage (0–100), checked once all are scheduled; empty: unset."
+        problems={problems.allowed_failed_percent}
+        value={settings.allowed_failed_percent}
+        placeholder="not set"
+        numeric
+        onChange={(v) => set('allowed_failed_percent', v)}
+      />
+      {withRetries && (
+        <>
+          <RangeField
+            name="run_max_try"
+            hint="Tries per mini-batch before it counts as failed; no backoff between tries."
+            problems={problems.run_max_try}
+            value={Number(settings.run_max_try)}
+            display={settings.run_max_try === '' ? 'not set (default 3)' : settings.run_max_try}
+            min={1}
+            max={10}
+            onChange={(v) => set('run_max_try', String(v))}
+          />
+          <TextField
+            name="run_invocation_timeout"
+            hint="Seconds one run() call may take before it counts as timed out (default 60)."
+            problems={problems.run_invocation_timeout}
+            value={settings.run_invocation_timeout}
+            placeholder="60"
+            numeric
+            onChange={(v) => set('run_invocation_timeout', v)}
+          />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+export function OutputControls() {
+  const settings = useLab((s) => s.settings);
+  const problems = useLab((s) => s.problems);
+  const set = useLab((s) => s.set);
+  const appendRow = settings.output_action.toLowerCase() === 'append_row';
+  return (
+    <fieldset className="lab-group">
+      <legend>Output and seed</legend>
+      <SelectField
+        name="output_action"
+        hint="append_row gathers every run() result into one file; summary_only only counts them. Required."
+        problems={problems.output_action}
+        value={settings.output_action}
+        options={[
+          { value: 'append_row', label: 'append_row' },
+          { value: 'summary_only', label: 'summary_only' },
+        ]}
+        onChange={(v) => set('output_action', v)}
+      />
+      <TextField
+        name="append_row_file_name"
+        hint="Name of the gathered file (empty: parallel_run_step.txt). Used with append_row only."
+        problems={problems.append_row_file_name}
+        value={settings.append_row_file_name}
+        placeholder="parallel_run_step.txt"
+        disabled={!appendRow}
+        onChange={(v) => set('append_row_file_name', v)}
+      />
+      <RangeField
+        name="seed"
+        hint="Same settings and seed, same run: it drives start-up times, faults and the generated rows."
+        value={settings.seed}
+        display={String(settings.seed)}
+        min={0}
+        max={999}
+        onChange={(v) => set('seed', v)}
+      />
+    </fieldset>
+  );
+}
+
+export function ControlPanel() {
+  return (
+    <div className="lab-controls">
+      <DataControls />
+      <ComputeControls />
+      <fieldset className="lab-group">
+        <legend>Mini-batches</legend>
+        <MiniBatchControl />
+      </fieldset>
+      <ThresholdControls />
+      <OutputControls />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+// "Show me the code": the current settings as SDK v1 Python and v2 YAML.
+import { useMemo, useState } from 'react';
+import { pythonV1 } from '@/app/_lab/code/python-v1';
+import { yamlV2 } from '@/app/_lab/code/yaml-v2';
+import { hasProblems } from '@/app/_lab/config';
+import { useLab } from '@/app/_lab/use-lab';
+import { PanelTitle } from '../LabProvider';
+
+type Tab = 'v1' | 'v2';
+
+function CopyButton({ text, what }: { text: string; what: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <span className="lab-copy">
+      <button type="button" className="lab-button" onClick={copy}>
+        Copy {what}
+      </button>
+      <span role="status" className="lab-muted">
+        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Copy failed: select the text instead.' : ''}
+      </span>
+    </span>
+  );
+}
+
+export function CodePanel() {
+  const settings = useLab((s) => s.settings);
+  const invalid = useLab((s) => hasProblems(s.problems));
+  const [tab, setTab] = useState<Tab>('v1');
+  const code = useMemo(() => (invalid ? null : { python: pythonV1(settings), yaml: yamlV2(settings) }), [settings, invalid]);
+  return (
+    <section className="lab-panel" aria-labelledby="lab-code-title">
+      <PanelTitle id="lab-code-title">
+        Show me the code
+      </PanelTitle>
+      <div className="lab-tabs" role="group" aria-label="Code version">
+        <button type="button" className="lab-tab" aria-pressed={tab === 'v1'} onClick={() => setTab('v1')}>
+          SDK v1 Python
+        </button>
+        <button type="button" className="lab-tab" aria-pressed={tab === 'v2'} onClick={() => setTab('v2')}>
+          v2 YAML (parallel job)
+        </button>
+      </div>
+      {!code ? (
+        <p className="lab-notice">Fix the settings marked beside the controls to see code that would run.</p>
+      ) : tab === 'v1' ? (
+        <>
+          <CopyButton text={code.python} what="Python" />
+          <pre className="lab-pre lab-code" tabIndex={0} aria-label="SDK v1 Python for the current settings">
+            <code>{code.python}</code>
+          </pre>
+        </>
+      ) : (
+        <>
+          <CopyButton text={`${code.yaml.compute}\n---\n${code.yaml.job}`} what="YAML" />
+          <pre className="lab-pre lab-code" tabIndex={0} aria-label="v2 compute YAML">
+            <code>{code.yaml.compute}</code>
+          </pre>
+          <pre className="lab-pre lab-code" tabIndex={0} aria-label="v2 pipeline job YAML">
+            <code>{code.yaml.job}</code>
+          </pre>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+// What the step leaves behind: with append_row one gathered file (preview and
+// download), with summary_only nothing at all.
+import { useLab } from '@/app/_lab/use-lab';
+import { formatCount } from '../format';
+import { downloadText } from './download';
+import { PanelTitle } from '../LabProvider';
+
+export function OutputPanel() {
+  const view = useLab((s) => s.view);
+  if (!view) return null;
+  const output = view.output;
+  return (
+    <section className="lab-panel" aria-labelledby="lab-output-title">
+      <PanelTitle id="lab-output-title">
+        Output ({view.settings.outputAction})
+      </PanelTitle>
+      {output ? (
+        <>
+          <p>
+            <code>{output.fileName}</code>: <strong data-testid="lab-output-lines">{formatCount(output.lineCount)}</strong> lines, one per element run()
+            returned, no header. The first {Math.min(output.preview.length, output.lineCount)}:
+          </p>
+          <pre className="lab-pre lab-pre-short" tabIndex={0} aria-label={`First lines of ${output.fileName}`}>
+            {output.preview.join('\n') || '(empty file)'}
+          </pre>
+          <button type="button" className="lab-button" onClick={() => downloadText(output.fileName, output.text)}>
+            Download {output.fileName}
+          </button>
+        </>
+      ) : (
+        <div className="lab-no-output" data-testid="lab-no-output">
+          <p>
+            <strong>No output file.</strong> With <code>summary_only</code> nothing is gathered: the {formatCount(view.counts.itemsSucceeded)} results
+            run() returned were only counted against the thresholds. A real script would write its own files.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+// The job's verdict and its numbers. While a replay is running they describe
+// the moment on screen; at the end, the engine's final result.
+import type { LabView, TimePoint } from '@/app/_lab/protocol';
+import { hasProblems } from '@/app/_lab/config';
+import { useLab } from '@/app/_lab/use-lab';
+import { formatCount, formatSeconds, formatUsd } from '../format';
+
+/** The cumulative totals at virtual time t. */
+export function progressAt(points: readonly TimePoint[], t: number): TimePoint {
+  let found = points[0] ?? { t: 0, succeeded: 0, failed: 0, failedBatches: 0 };
+  for (const point of points) {
+    if (point.t > t) break;
+    found = point;
+  }
+  return found;
+}
+
+export function StatusBanner() {
+  const view = useLab((s) => s.view);
+  const t = useLab((s) => s.playback.t);
+  const invalid = useLab((s) => hasProblems(s.problems));
+  const error = useLab((s) => s.error);
+  const busy = useLab((s) => s.busy);
+  let notice: string | null = null;
+  if (invalid) notice = 'The settings are not valid (see the messages beside the controls). The charts still show the last valid run.';
+  else if (error) notice = `The simulator rejected the request: ${error}`;
+  const running = view && t !== null && t < view.durationSeconds;
+  return (
+    <div className="lab-status-area">
+      <div className={`lab-status ${!view ? 'lab-status-waiting' : running ? 'lab-status-running' : view.status === 'Completed' ? 'lab-status-ok' : 'lab-status-failed'}`} role="status" aria-live="polite" aria-atomic="true">
+        {!view ? (
+          <p className="lab-status-title">{busy ? 'Running the first simulation…' : 'Waiting for the simulator…'}</p>
+        ) : running ? (
+          // The clock beside the Run button shows the time; a live region that changed ten times a second would flood a screen reader.
+          <p className="lab-status-title">Running (replay)</p>
+        ) : (
+          <>
+            <p className="lab-status-title" data-testid="lab-status">
+              {view.status}
+              {busy && <span className="lab-muted"> · updating…</span>}
+            </p>
+            {view.failureReason && <p className="lab-status-reason">{view.failureReason}</p>}
+          </>
+        )}
+      </div>
+      {notice && (
+        <p className="lab-notice" role="alert">
+          {notice}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Counts({ view, t }: { view: LabView; t: number | null }) {
+  const now = t === null ? null : progressAt(view.progress, t);
+  const c = view.counts;
+  const workers = view.settings.nodeCount * view.settings.processCountPerNode;
+  const rows: [string, string][] = now
+    ? [
+        ['Items succeeded so far', formatCount(now.succeeded)],
+        ['Items failed so far', formatCount(now.failed)],
+        ['Mini-batches failed so far', formatCount(now.failedBatches)],
+      ]
+    : [
+        ['Items', `${formatCount(c.items)} total`],
+        ['Items succeeded', formatCount(c.itemsSucceeded)],
+        ['Items failed', formatCount(c.itemsFailed)],
+        ['Items not run', formatCount(c.itemsNotRun)],
+        ['Mini-batches', `${formatCount(c.miniBatches)} (${formatCount(c.miniBatchesSucceeded)} succeeded, ${formatCount(c.miniBatchesFailed)} failed, ${formatCount(c.miniBatchesNotRun)} not run)`],
+      ];
+  rows.push(
+    ['Workers', `${view.settings.nodeCount} nodes × ${view.settings.processCountPerNode} processes = ${workers} on ${view.settings.priority} ${view.settings.vmSize}`],
+    ['Virtual duration', formatSeconds(view.durationSeconds)],
+    ['Illustrative cost', formatUsd(view.costUsd)],
+  );
+  if (view.preemptions > 0) rows.push(['Preemptions', String(view.preemptions)]);
+  return (
+    <dl className="lab-counts" data-testid="lab-counts">
+      {rows.map(([term, value]) => (
+        <div key={term} className="lab-count">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function CountsPanel() {
+  const view = useLab((s) => s.view);
+  const t = useLab((s) => s.playback.t);
+  if (!view) return <div className="lab-counts lab-skeleton-block" aria-hidden="true" />;
+  return <Counts view={view} t={t} />;
+}

@@ -1,0 +1,14 @@
+// Saves text as a file through a Blob and an object URL: nothing leaves the browser.
+
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the URL after click() returns: free it a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
