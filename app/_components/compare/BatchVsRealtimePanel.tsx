@@ -1,0 +1,181 @@
+'use client';
+
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { compareBatchVsRealtime, DEFAULT_VM_SIZE, validateCompareOptions, VM_SIZES, type CompareOptions, type Comparison } from '@/engine/index';
+import { describedBy, Field } from '../schedule/Field';
+import { problemsByField } from '../schedule/recurrence-form';
+import { formatRows, ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, verdictFor, VOLUME_STEPS } from './compare-format';
+import { CompareTable } from './CompareTable';
+
+const CompareChart = lazy(() => import('./CompareChart'));
+
+/** Waits for a slider to settle before re-running the sweep. */
+const DEBOUNCE_MS = 120;
+
+class Superseded extends Error {}
+
+export interface Settings {
+  rowsIndex: number;
+  rowsPerRequest: number;
+  vmSize: string;
+  nodeCount: string;
+  runsPerDay: number;
+  maxConcurrent: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rowsIndex: VOLUME_STEPS.indexOf(1e6),
+  rowsPerRequest: 1,
+  vmSize: DEFAULT_VM_SIZE,
+  nodeCount: '2',
+  runsPerDay: 1,
+  maxConcurrent: '1',
+};
+
+const whole = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : NaN);
+
+export function toOptions(s: Settings): CompareOptions {
+  return {
+    rows: VOLUME_STEPS[s.rowsIndex] ?? 1e6,
+    rowsPerRequest: s.rowsPerRequest,
+    vmSize: s.vmSize,
+    nodeCount: whole(s.nodeCount),
+    runsPerDay: s.runsPerDay,
+    maxConcurrentRequestsPerInstance: whole(s.maxConcurrent),
+  };
+}
+
+/** Runs the sweep off the input path: debounced, in short tasks, dropping superseded results. */
+function useComparison(options: CompareOptions, valid: boolean): { comparison: Comparison | null; busy: boolean; error: string | null } {
+  const [state, setState] = useState<{ comparison: Comparison | null; busy: boolean; error: string | null }>({ comparison: null, busy: true, error: null });
+  const key = JSON.stringify(options);
+  useEffect(() => {
+    if (!valid) return;
+    let cancelled = false;
+    setState((s) => ({ ...s, busy: true }));
+    const pause = () =>
+      new Promise<void>((resolve, reject) => setTimeout(() => (cancelled ? reject(new Superseded()) : resolve()), 0));
+    const timer = setTimeout(() => {
+      compareBatchVsRealtime({ ...(JSON.parse(key) as CompareOptions), pause }).then(
+        (comparison) => !cancelled && setState({ comparison, busy: false, error: null }),
+        (error: unknown) => !cancelled && !(error instanceof Superseded) && setState((s) => ({ ...s, busy: false, error: String(error) })),
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [key, valid]);
+  return state;
+}
+
+export default function BatchVsRealtimePanel() {
+  const id = useId();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const update = (patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch }));
+  const options = useMemo(() => toOptions(settings), [settings]);
+  const problems = useMemo(() => problemsByField(validateCompareOptions(options)), [options]);
+  const valid = Object.keys(problems).length === 0;
+  const { comparison, busy, error } = useComparison(options, valid);
+  const rows = options.rows;
+  const requestsPerDay = Math.ceil(rows / settings.rowsPerRequest);
+  const control = (name: string) => ({
+    id: `${id}-${name}`,
+    'aria-describedby': describedBy(`${id}-${name}`, problems[name]),
+    'aria-invalid': problems[name] ? true : undefined,
+  });
+  const verdict = comparison && valid ? verdictFor(comparison.current) : null;
+
+  return (
+    <div className="widget bvr" role="group" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="widget-title">
+        Batch vs real-time: the same rows scored both ways
+      </p>
+      <div className="widget-controls">
+        <Field id={`${id}-rows`} label={<>rows per day: <output htmlFor={`${id}-rows`}>{formatRows(rows)}</output></>} hint="How many rows need a score each day." problems={problems.rows_per_day}>
+          <input
+            {...control('rows')}
+            type="range"
+            min={0}
+            max={VOLUME_STEPS.length - 1}
+            step={1}
+            value={settings.rowsIndex}
+            aria-valuetext={`${formatRows(rows)} rows per day`}
+            onChange={(e) => update({ rowsIndex: Number(e.target.value) })}
+          />
+        </Field>
+        <Field id={`${id}-rows_per_request`} label="rows per request (request body size)" hint={`≈ ${formatRows(requestsPerDay)} requests a day, ${(requestsPerDay / 86_400).toPrecision(3)} a second on average.`} problems={problems.rows_per_request}>
+          <select {...control('rows_per_request')} value={settings.rowsPerRequest} onChange={(e) => update({ rowsPerRequest: Number(e.target.value) })}>
+            {ROWS_PER_REQUEST_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {formatRows(n)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-vm_size`} label={<><code>vm_size</code> (cluster nodes and endpoint <code>instance_type</code>)</>} hint="One size for both sides, so each row costs the same model work." problems={problems.vm_size}>
+          <select {...control('vm_size')} value={settings.vmSize} onChange={(e) => update({ vmSize: e.target.value })}>
+            {Object.values(VM_SIZES).map((vm) => (
+              <option key={vm.name} value={vm.name}>
+                {vm.name} ({vm.gpu ? 'GPU' : `${vm.cores} cores`}, ${vm.pricePerHourDedicated.toFixed(2)}/h)
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-node_count`} label={<><code>node_count</code> (batch)</>} hint="Nodes the batch job scales out to; each pays start-up." problems={problems.node_count}>
+          <input {...control('node_count')} type="number" min={1} max={50} step={1} inputMode="numeric" value={settings.nodeCount} onChange={(e) => update({ nodeCount: e.target.value })} />
+        </Field>
+        <Field id={`${id}-runs_per_day`} label="batch runs per day (schedule)" hint="Each run is a cold start: nodes start, score, and scale back to zero." problems={problems.runs_per_day}>
+          <select {...control('runs_per_day')} value={settings.runsPerDay} onChange={(e) => update({ runsPerDay: Number(e.target.value) })}>
+            {RUNS_PER_DAY_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id={`${id}-max_concurrent_requests_per_instance`}
+          label={<><code>max_concurrent_requests_per_instance</code> (real-time)</>}
+          hint="Requests one instance works on at once; default 1."
+          problems={problems.max_concurrent_requests_per_instance}
+        >
+          <input
+            {...control('max_concurrent_requests_per_instance')}
+            type="number"
+            min={1}
+            max={16}
+            step={1}
+            inputMode="numeric"
+            value={settings.maxConcurrent}
+            onChange={(e) => update({ maxConcurrent: e.target.value })}
+          />
+        </Field>
+      </div>
+      <div className="bvr-verdict" role="status" aria-label="Verdict" aria-busy={busy && valid}>
+        {!valid && <p>Fix the setting marked above to see the comparison.</p>}
+        {valid && error && <p className="form-error">{error}</p>}
+        {valid && !comparison && !error && <p>Scoring every volume both ways…</p>}
+        {verdict && (
+          <>
+            <p className="bvr-headline">{verdict.headline}</p>
+            <p>{verdict.waiting}</p>
+            <p className="bvr-cue">{verdict.cue}</p>
+          </>
+        )}
+      </div>
+      {comparison && (
+        <>
+          <Suspense fallback={<div className="bvr-chart-skeleton">Loading the charts…</div>}>
+            <CompareChart comparison={comparison} tableId={`${id}-table`} />
+          </Suspense>
+          <CompareTable comparison={comparison} id={`${id}-table`} />
+        </>
+      )}
+      <p className="field-hint">
+        Prices, start-up times and latencies are illustrative round numbers, not Azure quotes. The endpoint is sized for the day&rsquo;s average rate at 70 % utilisation and never
+        drops below one instance; batch cost counts only node time while a run is up.
+      </p>
+    </div>
+  );
+}
