@@ -53,10 +53,20 @@ export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/** Sizes already computed, by source: each workspace would otherwise generate every blob just to size it. */
+const blobSizes = new Map<string, number>();
+const MAX_REMEMBERED_SIZES = 256;
+
 /** Size of a generated blob as CSV: header plus every record with its line break. */
 export function generatedBlobBytes(source: GeneratedBlobSource): number {
+  const key = JSON.stringify([source.kind, source.rows, source.seed, source.corruptShare, source.skew]);
+  const known = blobSizes.get(key);
+  if (known !== undefined) return known;
   const header = CREDIT_RISK_COLUMNS.join(',').length + 1;
-  return generateBlobDataset(source).items.reduce((sum, item) => sum + item.bytes, header);
+  const bytes = generateBlobDataset(source).items.reduce((sum, item) => sum + item.bytes, header);
+  if (blobSizes.size >= MAX_REMEMBERED_SIZES) blobSizes.clear();
+  blobSizes.set(key, bytes);
+  return bytes;
 }
 
 function generateBlobDataset(source: GeneratedBlobSource): Dataset {

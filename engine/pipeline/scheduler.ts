@@ -271,6 +271,6 @@ export function toStepRun(state: StepState): StepRun {
   if (state.reusedFrom) run.reusedFrom = state.reusedFrom;
   if (state.error !== undefined) run.error = state.error;
   if (state.execution?.parallelRun) run.parallelRun = state.execution.parallelRun;
-  if (state.execution?.warmStartSavedSeconds !== undefined) run.warmStartSavedSeconds = state.execution.warmStartSavedSeconds;
+  if (state.execution?.warmStartSavedSeconds !== undefined) run.warmStartSavedSeconds = round3(state.execution.warmStartSavedSeconds);
   return run;
 }

@@ -4,10 +4,13 @@ import type { RunCounts } from '../types';
 import type { PipelineRun, RiskBand, ScoredRecord, StepRun, Workspace } from './types';
 
 export const DEFAULT_PREVIEW_ROWS = 5;
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export interface StepSummary extends Pick<StepRun, 'name' | 'type' | 'status' | 'compute' | 'nodes' | 'start' | 'end' | 'startupSeconds' | 'costUsd' | 'outputs' | 'written'> {
   error?: string;
   reusedFrom?: StepRun['reusedFrom'];
+  /** The job's own figures; on a warm cluster the step's start, end and cost exclude node start-up. */
+  warmStartSavedSeconds?: number;
   parallelRun?: { status: 'Completed' | 'Failed'; counts: RunCounts; durationSeconds: number; costUsd: number; failureReason?: string };
 }
 
@@ -21,9 +24,10 @@ function summarizeStep(step: StepRun): StepSummary {
   const out: StepSummary = { name, type, status, compute, nodes, start, end, startupSeconds, costUsd, outputs, written };
   if (step.error !== undefined) out.error = step.error;
   if (step.reusedFrom) out.reusedFrom = step.reusedFrom;
+  if (step.warmStartSavedSeconds !== undefined) out.warmStartSavedSeconds = round3(step.warmStartSavedSeconds);
   const prs = step.parallelRun;
   if (prs) {
-    out.parallelRun = { status: prs.status, counts: prs.counts, durationSeconds: prs.durationSeconds, costUsd: prs.costUsd };
+    out.parallelRun = { status: prs.status, counts: prs.counts, durationSeconds: round3(prs.durationSeconds), costUsd: Math.round(prs.costUsd * 1e6) / 1e6 };
     if (prs.failureReason !== undefined) out.parallelRun.failureReason = prs.failureReason;
   }
   return out;
