@@ -1,0 +1,271 @@
+// The pipeline widget's state: the learner's edits, the engine's validation,
+// the last run (and the reuse keys of the run before it), the datastore edit,
+// publishing and invoking. Every engine call goes to the worker; invoking goes
+// to the local server's REST route.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { changedAssignments } from './edits';
+import type { DataChangeView, DefinitionView, ErrorView, PipelineEdits, PipelineResponse, PublishedView, RunView } from './protocol';
+import { invokeServerPipeline, listServerPipelines, type InvokeOutcome, type ServerPipeline } from './server-api';
+import type { PipelineClient } from './worker-client';
+
+export const VALIDATE_DELAY_MS = 150;
+
+export type BusyAction = 'run' | 'change-data' | 'reset' | 'publish';
+
+export interface PipelineData {
+  phase: 'idle' | 'loading' | 'ready' | 'failed';
+  definition: DefinitionView | null;
+  /** Parameter name → field text. */
+  params: Record<string, string>;
+  allowReuse: Record<string, boolean>;
+  regenerateOutputs: boolean;
+  /** The engine's validation of the current edits. */
+  errors: ErrorView[];
+  busy: BusyAction | null;
+  run: RunView | null;
+  /** Step name → reuse key in the run before `run` (null before a second run). */
+  previousKeys: Record<string, string> | null;
+  /** A datastore rewrite not yet followed by a run. */
+  pendingDataChange: DataChangeView | null;
+  /** The rewrite that happened just before `run` was submitted. */
+  runDataChange: DataChangeView | null;
+  /** Polite announcement for screen readers (also shown as the status line). */
+  announcement: string;
+  /** Why the last action could not be done (load failures, worker errors). */
+  message: string | null;
+  published: PublishedView | null;
+  /** The same pipeline as published on the local server (the id the curl command uses). */
+  server: ServerPipeline | null;
+  serverNote: string | null;
+  invokeBody: string;
+  invoking: boolean;
+  invokeResult: InvokeOutcome | null;
+}
+
+export interface PipelineActions {
+  /** Creates the worker and loads the workspace; the widget calls it once it is visible. */
+  start(): void;
+  setParameter(name: string, text: string): void;
+  setAllowReuse(step: string, allowed: boolean): void;
+  setRegenerateOutputs(on: boolean): void;
+  /** Submits a run with the current edits. */
+  submitRun(): Promise<void>;
+  changeData(): Promise<void>;
+  resetWorkspace(): Promise<void>;
+  publish(): Promise<void>;
+  setInvokeBody(text: string): void;
+  invoke(): Promise<void>;
+  dispose(): void;
+}
+
+export type PipelineState = PipelineData & PipelineActions;
+export type PipelineStore = StoreApi<PipelineState>;
+
+export interface StoreDeps {
+  client: PipelineClient;
+  fetch: (input: string, init?: RequestInit) => Promise<Response>;
+  /** window.location.origin: the local server that serves the page. */
+  origin: string;
+  validateDelayMs?: number;
+}
+
+const INITIAL: PipelineData = {
+  phase: 'idle',
+  definition: null,
+  params: {},
+  allowReuse: {},
+  regenerateOutputs: false,
+  errors: [],
+  busy: null,
+  run: null,
+  previousKeys: null,
+  pendingDataChange: null,
+  runDataChange: null,
+  announcement: '',
+  message: null,
+  published: null,
+  server: null,
+  serverNote: null,
+  invokeBody: '',
+  invoking: false,
+  invokeResult: null,
+};
+
+export function runAnnouncement(run: RunView): string {
+  return `${run.id} ${run.status}: ${run.steps.map((s) => `${s.name} ${s.status}`).join(', ')}.`;
+}
+
+function defaults(definition: DefinitionView): Pick<PipelineData, 'params' | 'allowReuse'> {
+  return {
+    params: Object.fromEntries(definition.parameters.map((p) => [p.name, String(p.default)])),
+    allowReuse: Object.fromEntries(definition.steps.map((s) => [s.name, s.allowReuse])),
+  };
+}
+
+function defaultInvokeBody(state: PipelineData): string {
+  const assignments = changedAssignments(state.definition?.parameters ?? [], state.params);
+  return JSON.stringify({ ParameterAssignments: assignments });
+}
+
+export function createPipelineStore(deps: StoreDeps): PipelineStore {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let validateSeq = 0;
+
+  return createStore<PipelineState>()((set, get) => {
+    const edits = (): PipelineEdits => {
+      const { params, allowReuse, regenerateOutputs } = get();
+      return { parameters: { ...params }, allowReuse: { ...allowReuse }, regenerateOutputs };
+    };
+
+    const failed = (response: PipelineResponse, what: string): boolean => {
+      if (response.type === 'error') {
+        set({ message: `${what}: ${response.message}`, announcement: `${what}.` });
+        return true;
+      }
+      if (response.type === 'invalid') {
+        set({ errors: response.errors, message: null, announcement: `${what}: the pipeline has ${response.errors.length} validation problem${response.errors.length === 1 ? '' : 's'}, shown beside the fields and steps.` });
+        return true;
+      }
+      return false;
+    };
+
+    const validateNow = async () => {
+      const seq = ++validateSeq;
+      const response = await deps.client.request({ type: 'validate', edits: edits() });
+      if (seq !== validateSeq) return;
+      if (response.type === 'validated') set({ errors: response.errors });
+      else failed(response, 'Validation failed');
+    };
+
+    const scheduleValidate = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void validateNow();
+      }, deps.validateDelayMs ?? VALIDATE_DELAY_MS);
+    };
+
+    const load = async (request: { type: 'init' } | { type: 'reset' }) => {
+      const response = await deps.client.request(request);
+      if (response.type !== 'ready') {
+        set({ phase: get().definition ? 'ready' : 'failed', busy: null });
+        failed(response, 'The workspace could not be prepared');
+        return false;
+      }
+      const first = get().definition === null;
+      set({ definition: response.definition, errors: response.errors, phase: 'ready', message: null, ...(first && defaults(response.definition)) });
+      return true;
+    };
+
+    return {
+      ...INITIAL,
+
+      start() {
+        if (get().phase !== 'idle') return;
+        set({ phase: 'loading' });
+        void load({ type: 'init' });
+      },
+
+      setParameter(name, text) {
+        set({ params: { ...get().params, [name]: text } });
+        scheduleValidate();
+      },
+
+      setAllowReuse(step, allowed) {
+        set({ allowReuse: { ...get().allowReuse, [step]: allowed } });
+        scheduleValidate();
+      },
+
+      setRegenerateOutputs(on) {
+        set({ regenerateOutputs: on });
+      },
+
+      async submitRun() {
+        if (get().busy || get().phase !== 'ready') return;
+        set({ busy: 'run', message: null, announcement: 'Run submitted; the steps are running in the simulator.' });
+        const response = await deps.client.request({ type: 'run', edits: edits() });
+        set({ busy: null });
+        if (failed(response, 'The run was not submitted') || response.type !== 'ran') return;
+        const before = get().run;
+        set({
+          run: response.run,
+          previousKeys: before ? Object.fromEntries(before.steps.map((s) => [s.name, s.reuseKey])) : null,
+          runDataChange: get().pendingDataChange,
+          pendingDataChange: null,
+          errors: [],
+          announcement: runAnnouncement(response.run),
+        });
+      },
+
+      async changeData() {
+        if (get().busy || get().phase !== 'ready') return;
+        set({ busy: 'change-data', message: null });
+        const response = await deps.client.request({ type: 'change-data', edits: edits() });
+        set({ busy: null });
+        if (failed(response, 'The blob could not be changed') || response.type !== 'data-changed') return;
+        const { change } = response;
+        set({ pendingDataChange: change, announcement: `Rewrote ${change.datastore}/${change.path} with new applicants; its path did not change.` });
+      },
+
+      async resetWorkspace() {
+        if (get().busy || get().phase !== 'ready') return;
+        set({ busy: 'reset', message: null });
+        const ok = await load({ type: 'reset' });
+        set({ busy: null });
+        if (!ok) return;
+        set({ run: null, previousKeys: null, pendingDataChange: null, runDataChange: null, published: null, announcement: 'The workspace was reset: no earlier runs, so nothing can be reused.' });
+        scheduleValidate();
+      },
+
+      async publish() {
+        const { busy, phase, definition } = get();
+        if (busy || phase !== 'ready' || !definition) return;
+        set({ busy: 'publish', message: null });
+        let server: ServerPipeline | null = null;
+        let serverNote: string | null = null;
+        try {
+          const list = await listServerPipelines(deps.fetch, deps.origin);
+          server = list.find((p) => p.name === definition.pipelineName) ?? list[0] ?? null;
+          if (!server) serverNote = 'The local server has no published pipeline, so the command below has nothing to call.';
+        } catch (error) {
+          serverNote = `The local server's pipeline list could not be read (${error instanceof Error ? error.message : String(error)}).`;
+        }
+        const response = await deps.client.request({ type: 'publish', edits: edits(), ...(server && { id: server.id }) });
+        set({ busy: null });
+        if (failed(response, 'The pipeline was not published') || response.type !== 'published') return;
+        const { published } = response;
+        set({
+          published,
+          server,
+          serverNote,
+          invokeBody: get().invokeBody || defaultInvokeBody(get()),
+          announcement: `Published as ${published.id}; its REST path is ${published.endpoint}.`,
+        });
+      },
+
+      setInvokeBody(text) {
+        set({ invokeBody: text });
+      },
+
+      async invoke() {
+        const { server, invoking, invokeBody } = get();
+        if (!server || invoking) return;
+        set({ invoking: true, invokeResult: null, announcement: `Sending the request to ${server.endpoint}…` });
+        const result = await invokeServerPipeline(deps.fetch, `${deps.origin}${server.endpoint}`, invokeBody);
+        set({
+          invoking: false,
+          invokeResult: result,
+          announcement: result.ok
+            ? `The server answered ${result.status}: ${result.run.id} ${result.run.status}.`
+            : `The server refused the request${result.status === null ? '' : ` (HTTP ${result.status})`}: ${result.message}`,
+        });
+      },
+
+      dispose() {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+        validateSeq++;
+      },
+    };
+  });
+}
