@@ -16,6 +16,7 @@ export const MDX_COMPONENT_NAMES = [
   'ErrorThresholdPlayground',
   'ScheduleExplorer',
   'BatchVsRealtime',
+  'PipelineGraph',
 ] as const;
 
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];

@@ -10,6 +10,7 @@ import { Scenario } from './Scenario';
 import { ErrorThresholdPlayground, MiniBatchSplitter, ParallelRunLab } from '../lab/LabWidgets';
 import { ScheduleExplorer } from '../schedule/ScheduleExplorer';
 import { BatchVsRealtime } from '../compare/BatchVsRealtime';
+import { PipelineGraph } from '../pipeline/PipelineGraph';
 
 /**
  * The one MDX component map. Typed against MDX_COMPONENT_NAMES, so adding a
@@ -32,4 +33,5 @@ export const mdxComponents: Record<MdxComponentName, ComponentType<any>> = {
   ErrorThresholdPlayground,
   ScheduleExplorer,
   BatchVsRealtime,
+  PipelineGraph,
 };
