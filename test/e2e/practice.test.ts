@@ -54,8 +54,13 @@ describeBrowser('practice: quizzes unlock chapters', () => {
 
   it('remembers the reading position and offers to continue there', async () => {
     const { page, context, consoleErrors } = await openPage(browser(), `/chapters/${CH95}`);
-    await page.evaluate(() => document.getElementById('scheduling-and-triggers')?.scrollIntoView());
-    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('bil-progress') ?? '{}').state?.reading?.['095-azure-ml-pipelines-batch-inference']?.heading), { timeout: 5000 }).toBe('scheduling-and-triggers');
+    // Widgets above the heading may still grow while they load, so keep scrolling it into view until the position settles.
+    const readHeading = () =>
+      page.evaluate(() => {
+        document.getElementById('scheduling-and-triggers')?.scrollIntoView();
+        return JSON.parse(localStorage.getItem('bil-progress') ?? '{}').state?.reading?.['095-azure-ml-pipelines-batch-inference']?.heading;
+      });
+    await expect.poll(readHeading, { timeout: 10_000, interval: 300 }).toBe('scheduling-and-triggers');
     await page.goto(page.url().split('#')[0] as string, { waitUntil: 'networkidle' });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('link', { name: 'Continue where you left off: Scheduling and triggers' }).click();
@@ -91,6 +96,19 @@ describeBrowser('practice: quizzes unlock chapters', () => {
 
 describeBrowser('practice: drills and progress files', () => {
   const browser = useBrowser();
+
+  it('fits a 360 px wide screen: an order question and the full review', async () => {
+    const { page, context } = await openPage(browser(), `/chapters/${CH95}/quiz`, { viewport: { width: 360, height: 740 } });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    while ((await page.locator('.order-list').count()) === 0) await page.getByRole('button', { name: 'Next', exact: true }).click();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Submit quiz' }).click();
+    await page.getByRole('button', { name: 'Submit now' }).click();
+    await page.locator('.quiz-review').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await context.close();
+  });
 
   it('finishes a drill sprint and keeps the stats', async () => {
     const { page, context, consoleErrors } = await openPage(browser(), '/drills?seconds=3');

@@ -4,11 +4,14 @@ import { useEffect, useState } from 'react';
 import { progressStore, useHydrated } from '@/app/_progress/use-progress';
 import { nowIso } from '../clock';
 
-/** The heading the reader most recently scrolled past, or null above the first one. */
-function headingAboveLine(container: HTMLElement): HTMLElement | null {
+/**
+ * The chapter heading the reader most recently scrolled past, or null above the first one.
+ * Only the chapter's own outline counts: embedded widgets may have headings of their own.
+ */
+function headingAboveLine(container: HTMLElement, outline: Record<string, string>): HTMLElement | null {
   const line = window.innerHeight * 0.2;
   let current: HTMLElement | null = null;
-  for (const h of container.querySelectorAll<HTMLElement>('h2[id], h3[id]')) if (h.getBoundingClientRect().top <= line) current = h;
+  for (const h of container.querySelectorAll<HTMLElement>('h2[id], h3[id]')) if (h.id in outline && h.getBoundingClientRect().top <= line) current = h;
   return current;
 }
 
@@ -30,7 +33,7 @@ export function ReadingPosition({ slug, containerId, headings }: { slug: string;
     const onScroll = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const heading = headingAboveLine(container);
+        const heading = headingAboveLine(container, headings);
         if (heading) progressStore.getState().setReadingPosition(slug, heading.id, nowIso());
       }, 800);
     };
@@ -39,7 +42,7 @@ export function ReadingPosition({ slug, containerId, headings }: { slug: string;
       clearTimeout(timer);
       window.removeEventListener('scroll', onScroll);
     };
-  }, [slug, containerId]);
+  }, [slug, containerId, headings]);
 
   if (!hydrated || !saved || !headings[saved]) return null;
   return (

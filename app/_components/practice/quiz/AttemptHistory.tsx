@@ -40,7 +40,7 @@ export function AttemptHistory({ attempts, best, onReview }: Props) {
               <td>
                 {a.correct}/{a.total} ({percentOf(a.correct, a.total)}%)
               </td>
-              <td>{a.passed ? 'Passed' : 'Not passed'}</td>
+              <td>{a.kind === 'retry' ? 'Practice round' : a.passed ? 'Passed' : 'Not passed'}</td>
               <td>
                 <button type="button" className="button-link" onClick={() => onReview(a)} aria-label={`Review attempt ${attempts.length - i}`}>
                   Review

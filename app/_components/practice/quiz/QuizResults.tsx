@@ -25,8 +25,8 @@ export function QuizResults({ content, attempt, onRetryMissed, onNewAttempt }: P
       <h2 ref={heading} tabIndex={-1}>
         {full ? 'Your result' : 'Your retry round'}
       </h2>
-      <p className={attempt.passed ? 'result-score result-pass' : 'result-score result-fail'}>
-        {attempt.correct} of {attempt.total} correct ({percentOf(attempt.correct, attempt.total)}%): {attempt.passed ? 'passed' : 'not passed'}
+      <p className={!full ? 'result-score' : attempt.passed ? 'result-score result-pass' : 'result-score result-fail'}>
+        {attempt.correct} of {attempt.total} correct ({percentOf(attempt.correct, attempt.total)}%){full && (attempt.passed ? ': passed' : ': not passed')}
       </p>
       {full && !attempt.passed && (
         <p>
