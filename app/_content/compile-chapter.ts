@@ -16,7 +16,7 @@ export interface CompiledChapter {
 }
 
 /** Routes outside /chapters that a chapter may link to. */
-export const STATIC_ROUTES = ['/', '/lab', '/drills'];
+export const STATIC_ROUTES = ['/', '/lab', '/drills', '/progress'];
 
 /**
  * Compiles one chapter and checks it: frontmatter schema, number matching the
