@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { baseUrl, describeBrowser, openPage, useBrowser } from './browser';
+
+const CHAPTER = '/chapters/095-azure-ml-pipelines-batch-inference';
+const STEPS = ['ingest', 'preprocess', 'score', 'postprocess', 'write-output'];
+
+/** Each step's status as its badge says it in words. */
+async function statuses(widget: Locator): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of STEPS) {
+    const text = await widget.locator(`li[data-step="${name}"] .pipe-badge`).innerText();
+    out[name] = text.trim().replace(/^\S+\s+/, '');
+  }
+  return out;
+}
+
+/** Clicks Run and waits for the announcement of a run other than `previous`. */
+async function runOnce(widget: Locator, previous: string | null): Promise<string> {
+  await widget.getByRole('button', { name: 'Run pipeline' }).click();
+  const live = widget.locator('.pipe-status');
+  let id = '';
+  await expect
+    .poll(
+      async () => {
+        const match = /^(run-\d+) Completed:/.exec(await live.innerText());
+        id = match?.[1] ?? '';
+        return id !== '' && id !== previous;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return id;
+}
+
+describeBrowser('pipeline graph', () => {
+  const browser = useBrowser();
+
+  it('reuses steps on a second run, re-runs what a parameter change touches, and invokes the published pipeline', async () => {
+    const html = await (await fetch(baseUrl() + CHAPTER)).text();
+    expect(html).toContain('Loading the pipeline graph');
+    expect(html).not.toContain('Run pipeline');
+
+    const { page, consoleErrors, foreignRequests, context } = await openPage(browser(), CHAPTER, { reducedMotion: 'reduce' });
+    await page.locator('[data-pipeline-mounted]').scrollIntoViewIfNeeded();
+    const widget = page.getByRole('group', { name: 'Pipeline graph and reuse' });
+    await widget.getByRole('button', { name: 'Run pipeline' }).waitFor({ timeout: 30_000 });
+    expect(await statuses(widget)).toEqual(Object.fromEntries(STEPS.map((s) => [s, 'NotStarted'])));
+
+    const first = await runOnce(widget, null);
+    expect(Object.values(await statuses(widget))).toEqual(Array(5).fill('Completed'));
+
+    const second = await runOnce(widget, first);
+    const again = await statuses(widget);
+    expect(Object.values(again).filter((s) => s === 'Reused').length).toBeGreaterThanOrEqual(2);
+    expect(again.ingest).toBe('Reused');
+    await expect.poll(() => widget.locator('li[data-step="score"]').innerText()).toContain(`Reused the outputs of ${first}_score`);
+
+    // node_count only feeds the scoring step: it and everything after it run again.
+    await widget.getByRole('textbox', { name: 'node_count' }).fill('3');
+    await runOnce(widget, second);
+    expect(await statuses(widget)).toEqual({ ingest: 'Reused', preprocess: 'Reused', score: 'Completed', postprocess: 'Completed', 'write-output': 'Completed' });
+    expect(await widget.locator('li[data-step="score"] .pipe-key').innerText()).toMatch(/changed; the run before had/);
+
+    // Publish, then call the local server's real route through the form.
+    await widget.getByRole('button', { name: 'Publish pipeline' }).click();
+    const curl = widget.getByLabel('curl command');
+    await expect.poll(() => curl.innerText(), { timeout: 20_000 }).toContain(`${baseUrl()}/api/pipelines/credit-risk-batch/runs`);
+    expect(await curl.innerText()).toContain(`-d '{"ParameterAssignments":{"node_count":3}}'`);
+    await widget.getByRole('button', { name: 'Invoke' }).click();
+    await expect.poll(() => widget.locator('.pipe-invoke-result').innerText(), { timeout: 90_000 }).toMatch(/HTTP 201: the server ran run-\d+, status Completed/);
+
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+});
