@@ -16,8 +16,8 @@ async function statuses(widget: Locator): Promise<Record<string, string>> {
 }
 
 /** Clicks Run and waits for the announcement of a run other than `previous`. */
-async function runOnce(widget: Locator, previous: string | null): Promise<string> {
-  await widget.getByRole('button', { name: 'Run pipeline' }).click();
+async function runOnce(widget: Locator, previous: string | null, click = true): Promise<string> {
+  if (click) await widget.getByRole('button', { name: 'Run pipeline' }).click();
   const live = widget.locator('.pipe-status');
   let id = '';
   await expect
@@ -47,7 +47,10 @@ describeBrowser('pipeline graph', () => {
     await widget.getByRole('button', { name: 'Run pipeline' }).waitFor({ timeout: 30_000 });
     expect(await statuses(widget)).toEqual(Object.fromEntries(STEPS.map((s) => [s, 'NotStarted'])));
 
-    const first = await runOnce(widget, null);
+    // The first run from the keyboard alone.
+    await widget.getByRole('button', { name: 'Run pipeline' }).focus();
+    await page.keyboard.press('Enter');
+    const first = await runOnce(widget, null, false);
     expect(Object.values(await statuses(widget))).toEqual(Array(5).fill('Completed'));
 
     const second = await runOnce(widget, first);
@@ -56,9 +59,16 @@ describeBrowser('pipeline graph', () => {
     expect(again.ingest).toBe('Reused');
     await expect.poll(() => widget.locator('li[data-step="score"]').innerText()).toContain(`Reused the outputs of ${first}_score`);
 
+    // New applicants under the same path: reuse does not notice, and the widget says so.
+    await widget.getByRole('button', { name: 'Change data in the datastore (same path)' }).click();
+    await widget.getByText(/its path is\s+unchanged/).waitFor();
+    const afterChange = await runOnce(widget, second);
+    expect((await statuses(widget)).ingest).toBe('Reused');
+    expect(await widget.getByRole('note').innerText()).toMatch(/Reuse did not notice the new data/);
+
     // node_count only feeds the scoring step: it and everything after it run again.
     await widget.getByRole('textbox', { name: 'node_count' }).fill('3');
-    await runOnce(widget, second);
+    await runOnce(widget, afterChange);
     expect(await statuses(widget)).toEqual({ ingest: 'Reused', preprocess: 'Reused', score: 'Completed', postprocess: 'Completed', 'write-output': 'Completed' });
     expect(await widget.locator('li[data-step="score"] .pipe-key').innerText()).toMatch(/changed; the run before had/);
 
@@ -69,8 +79,13 @@ describeBrowser('pipeline graph', () => {
     expect(await curl.innerText()).toContain(`-d '{"ParameterAssignments":{"node_count":3}}'`);
     await widget.getByRole('button', { name: 'Invoke' }).click();
     await expect.poll(() => widget.locator('.pipe-invoke-result').innerText(), { timeout: 90_000 }).toMatch(/HTTP 201: the server ran run-\d+, status Completed/);
-
     expect(consoleErrors).toEqual([]);
+
+    // A bad body gets the route's 4xx message. Chromium logs every 4xx response as a console error: that one line is expected.
+    await widget.getByRole('textbox', { name: 'Request body (JSON)' }).fill('{"ParameterAssignments":{"node_count":"three"}}');
+    await widget.getByRole('button', { name: 'Invoke' }).click();
+    await expect.poll(() => widget.locator('.pipe-invoke-result').innerText(), { timeout: 30_000 }).toMatch(/HTTP 400: [\s\S]*node_count/);
+    expect(consoleErrors).toEqual([expect.stringMatching(/status of 400/)]);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });

@@ -46,6 +46,26 @@ function ReuseKey({ result, previousKey }: { result: StepRunView; previousKey: s
   );
 }
 
+const WHOLE_PARAMETER = /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/;
+
+/** A datastore input: the path as written, and the parameter's current text when it is `{name}`. */
+function DatastoreInput({ name }: { name: string }) {
+  const parameter = WHOLE_PARAMETER.exec(name)?.[1];
+  const value = usePipeline((s) => (parameter === undefined ? undefined : s.params[parameter]));
+  return (
+    <>
+      <code>{name}</code>
+      {value !== undefined && (
+        <>
+          {' = '}
+          <code>{value}</code>
+        </>
+      )}{' '}
+      (datastore)
+    </>
+  );
+}
+
 function Inputs({ step }: { step: StepDefinitionView }) {
   return (
     <p className="pipe-io">
@@ -53,8 +73,13 @@ function Inputs({ step }: { step: StepDefinitionView }) {
       {step.inputs.map((input, i) => (
         <span key={input.name}>
           {i > 0 && ', '}
-          <code>{input.name}</code>
-          {input.from ? ` from ${input.from}` : ' (datastore)'}
+          {input.from ? (
+            <>
+              <code>{input.name}</code> from {input.from}
+            </>
+          ) : (
+            <DatastoreInput name={input.name} />
+          )}
         </span>
       ))}
       {step.outputs.length > 0 && (
@@ -81,9 +106,9 @@ export const StepNode = forwardRef<HTMLLIElement, Props>(function StepNode({ idP
   return (
     <li ref={ref} className={invalid ? 'pipe-node pipe-node-invalid' : 'pipe-node'} data-step={step.name} data-status={status} aria-labelledby={titleId}>
       <div className="pipe-node-head">
-        <h4 id={titleId} className="pipe-node-name">
+        <h3 id={titleId} className="pipe-node-name">
           {step.name}
-        </h4>
+        </h3>
         <StatusBadge status={status} />
       </div>
       <p className="pipe-node-meta">
@@ -96,7 +121,7 @@ export const StepNode = forwardRef<HTMLLIElement, Props>(function StepNode({ idP
         )}
         {' · compute '}
         <code>{result?.compute ?? step.compute}</code>
-        {step.vmSize && ` (${result?.vmSize ?? step.vmSize}${step.tier === 'low_priority' ? ', low priority' : ''})`}
+        {step.vmSize && ` (${result?.vmSize ?? step.vmSize}, ${step.tier === 'low_priority' ? 'low priority' : 'dedicated'})`}
       </p>
       <Inputs step={step} />
       <label className="pipe-check">
