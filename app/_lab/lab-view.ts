@@ -151,6 +151,11 @@ function buildEventTimes(segments: readonly GanttSegment[], result: ParallelRunS
   return sorted.filter((_, i) => i % stride === 0 || i === sorted.length - 1);
 }
 
+/** The append_row file as the step writes it: one line per returned element, newline-terminated. */
+export function outputText(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
 function buildOutput(result: ParallelRunSimulation): OutputView | null {
   if (!result.output) return null;
   const { fileName, lines } = result.output;
@@ -158,7 +163,6 @@ function buildOutput(result: ParallelRunSimulation): OutputView | null {
     fileName,
     lineCount: lines.length,
     preview: lines.slice(0, PREVIEW_LINES),
-    text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
   };
 }
 

@@ -18,15 +18,24 @@ export interface RunRequest {
   sweeps: SweepKind[];
 }
 
-export type WorkerRequest = RunRequest;
+/** The full append_row file of a result; it stays in the worker until asked for (it can be megabytes). */
+export interface OutputRequest {
+  type: 'output';
+  channel: string;
+  /** The run whose file is wanted. */
+  id: number;
+}
+
+export type WorkerRequest = RunRequest | OutputRequest;
 
 export type ProgressPhase = 'model' | 'data' | 'simulate' | 'view' | 'sweep';
 
 export type WorkerMessage =
   | { type: 'progress'; channel: string; id: number; phase: ProgressPhase; fraction: number }
-  | { type: 'result'; channel: string; id: number; view: LabView }
+  | { type: 'result'; channel: string; id: number; view: LabView; timings?: Record<string, number> }
   | { type: 'quality'; channel: string; id: number; quality: QualityView | null }
   | { type: 'sweep'; channel: string; id: number; kind: SweepKind; points: SweepPoint[] }
+  | { type: 'output'; channel: string; id: number; file: { fileName: string; text: string } | null }
   | { type: 'error'; channel: string; id: number; message: string };
 
 /** How an attempt is drawn: an engine outcome, or one of the lab's readings of it. */
@@ -83,8 +92,6 @@ export interface OutputView {
   fileName: string;
   lineCount: number;
   preview: string[];
-  /** The whole file, one line per returned element, newline-terminated. */
-  text: string;
 }
 
 export interface LabView {

@@ -28,6 +28,8 @@ export interface LabData {
   /** The last good result (kept while a newer one is computed or the settings are invalid). */
   view: LabView | null;
   quality: QualityView | null;
+  /** The request the quality belongs to (kept on screen until the next one arrives). */
+  qualityId: number;
   /** Each sweep with the request it belongs to (older ones stay on screen until replaced). */
   sweeps: Partial<Record<SweepKind, { id: number; points: SweepPoint[] }>>;
   /** The request whose result is shown. */
@@ -57,6 +59,8 @@ export interface LabActions {
   clearPreset(): void;
   resetSettings(): void;
   setThreshold(value: number | null): void;
+  /** The full append_row file of the result on screen (it is kept in the worker). */
+  fetchOutput(): Promise<{ fileName: string; text: string }>;
   selectLog(path: string | null): void;
   setCustomScenario(scenario: ScenarioSpec | null): void;
   play(reducedMotion: boolean): void;
@@ -86,6 +90,14 @@ export interface LabStoreOptions {
   timers?: Timers;
 }
 
+/** Timeline marks for the bench's breakdown (request sent, result received); free when nobody reads them. */
+function mark(name: string, detail?: unknown): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+    performance.clearMarks(name);
+    performance.mark(name, { detail });
+  }
+}
+
 const browserTimers: Timers = {
   now: () => performance.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -99,6 +111,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
   let lastSent = -Infinity;
   let started = false;
   let unsubscribe: (() => void) | undefined;
+  const outputWaiters: ((file: { fileName: string; text: string } | null) => void)[] = [];
 
   const store = createStore<LabState>()((set, get) => {
     const scenarioFor = (state: Pick<LabData, 'preset' | 'customScenario'>): ScenarioSpec =>
@@ -111,6 +124,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       const id = state.requestId + 1;
       lastSent = timers.now();
       set({ requestId: id, busy: true, progress: null, error: null });
+      mark(`lab:${options.channel}:request`);
       options.client.send({ type: 'run', channel: options.channel, id, settings: state.settings, scenario: scenarioFor(state), sweeps: options.sweeps ?? [] });
     };
 
@@ -139,6 +153,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       problems: validateSettings(initialSettings),
       view: null,
       quality: null,
+      qualityId: 0,
       sweeps: {},
       viewId: 0,
       requestId: 0,
@@ -173,6 +188,12 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       clearPreset: () => update(get().settings, null),
       resetSettings: () => update(DEFAULT_SETTINGS, null),
       setThreshold: (value) => set({ threshold: value }),
+      fetchOutput() {
+        return new Promise((resolve, reject) => {
+          outputWaiters.push((file) => (file ? resolve(file) : reject(new Error('The output file of this run is no longer available; run the job again.'))));
+          options.client.send({ type: 'output', channel: options.channel, id: get().viewId });
+        });
+      },
       selectLog: (path) => set({ selectedLog: path }),
       setCustomScenario(scenario) {
         set({ customScenario: scenario });
@@ -212,6 +233,10 @@ export function createLabStore(options: LabStoreOptions): LabStore {
 
   function receive(message: WorkerMessage) {
     const state = store.getState();
+    if (message.type === 'output') {
+      outputWaiters.shift()?.(message.file);
+      return;
+    }
     // id -1: the worker itself crashed, which concerns the latest request too.
     if (message.id !== state.requestId && message.id !== -1) return;
     switch (message.type) {
@@ -219,14 +244,19 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         store.setState({ progress: { phase: message.phase, fraction: message.fraction } });
         return;
       case 'result':
-        store.setState({ view: message.view, viewId: message.id, quality: null, busy: false, progress: null, playback: { ...state.playback, t: null, playing: false } });
+        mark(`lab:${options.channel}:result`, message.timings);
+        store.setState({ view: message.view, viewId: message.id, busy: false, progress: null, playback: { ...state.playback, t: null, playing: false } });
         return;
       case 'quality':
-        store.setState({ quality: message.quality });
+        store.setState({ quality: message.quality, qualityId: message.id });
         return;
-      case 'sweep':
-        store.setState({ sweeps: { ...state.sweeps, [message.kind]: { id: message.id, points: message.points } } });
+      case 'sweep': {
+        const sweeps = { ...state.sweeps, [message.kind]: { id: message.id, points: message.points } };
+        // The last sweep ends the background work for this request.
+        const done = (options.sweeps ?? []).every((kind) => sweeps[kind]?.id === message.id);
+        store.setState({ sweeps, ...(done && { progress: null }) });
         return;
+      }
       case 'error':
         store.setState({ error: message.message, busy: false, progress: null });
     }

@@ -4,10 +4,12 @@ import {
   createOnnxEntryScript,
   createSensorEntryScript,
   parseSensorFile,
+  type DataItem,
   type EntryScript,
   type EntryScriptFactory,
   type OrtModule,
   type OrtSource,
+  type RunContext,
 } from '@/engine/index';
 import type { InferenceSession } from 'onnxruntime-web';
 import type { ScenarioSpec } from '@/app/_lab/scenario';
@@ -71,17 +73,35 @@ function strictSensorScript(): EntryScriptFactory {
   };
 }
 
-/** Calls `onRun` before each run() call, for the progress bar. */
-export function counting(inner: EntryScriptFactory, onRun: () => void): EntryScriptFactory {
+export interface Cooperation {
+  /** Called before each run() call (progress). */
+  onRun(): void;
+  /** True when the thread has worked long enough to let queued messages in. */
+  shouldYield(): boolean;
+  yieldNow(): Promise<void>;
+  /** True once a newer request made this simulation pointless. */
+  isStale(): boolean;
+}
+
+/**
+ * Wraps an entry script so a long simulation shares the worker: now and then
+ * a run() call first lets queued messages in, and once a newer request has
+ * arrived every call returns at once without scoring. The engine cannot be
+ * cancelled, but its remaining bookkeeping then takes only milliseconds; the
+ * result is thrown away anyway.
+ */
+export function cooperative(inner: EntryScriptFactory, co: Cooperation): EntryScriptFactory {
   return () => {
     const script: EntryScript = inner();
+    const call = (items: DataItem[], ctx: RunContext) => (co.isStale() ? [] : script.run(items, ctx));
     const wrapped: EntryScript = {
       run(items, ctx) {
-        onRun();
-        return script.run(items, ctx);
+        co.onRun();
+        if (!co.shouldYield()) return call(items, ctx);
+        return co.yieldNow().then(() => call(items, ctx));
       },
     };
-    if (script.init) wrapped.init = (ctx) => script.init?.(ctx);
+    if (script.init) wrapped.init = (ctx) => (co.isStale() ? undefined : script.init?.(ctx));
     return wrapped;
   };
 }

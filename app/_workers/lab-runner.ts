@@ -20,7 +20,9 @@ import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from 
 import type { ScenarioSpec } from '@/app/_lab/scenario';
 import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '@/app/_lab/settings';
 import { sweepValues } from '@/app/_lab/sweeps';
-import { counting, labEntryScript } from './entry-scripts';
+import { cooperative, labEntryScript, type Cooperation } from './entry-scripts';
+
+const YIELD_MS = 15;
 
 export interface RunnerDeps {
   loadModel(): Promise<Uint8Array>;
@@ -46,6 +48,10 @@ interface PreparedData {
 
 export interface RunOutcome {
   view: LabView;
+  /** Milliseconds per phase (data, simulate, view), for the bench's breakdown. */
+  timings: Record<string, number>;
+  /** The append_row file's lines (null with summary_only), kept in the worker for a download. */
+  output: { fileName: string; lines: string[] } | null;
   /** Model quality of the scored output; computed on demand, after the view is sent. */
   quality(): Promise<QualityView | null>;
 }
@@ -74,27 +80,33 @@ export class LabRunner {
   constructor(private readonly deps: RunnerDeps) {}
 
   async run(settings: LabSettings, scenario: ScenarioSpec, hooks: RunHooks): Promise<RunOutcome> {
+    const started = this.now();
     const prepared = await this.prepare(settings, hooks);
+    const prepareDone = this.now();
     const config = toLooseConfig(settings) as unknown as ParallelRunConfig;
     const planned = planOrEmpty(prepared.dataset, config);
     const batchBytes = planned.map((batch) => batch.items.reduce((sum, item) => sum + item.bytes, 0));
     const total = Math.max(1, planned.length);
-    const now = this.deps.now ?? (() => 0);
     let calls = 0;
     let lastReport = -Infinity;
     hooks.progress('simulate', 0);
-    const onRun = () => {
+    const co = this.cooperation(hooks, () => {
       calls++;
-      const t = now();
+      const t = this.now();
       if (t - lastReport < 100) return;
       lastReport = t;
       hooks.progress('simulate', Math.min(0.99, calls / total));
-    };
-    const result = await this.simulate(settings, scenario, prepared.dataset, config, onRun);
+    });
+    const result = await this.simulate(settings, scenario, prepared.dataset, config, co);
+    if (hooks.isStale()) throw new StaleRequest();
+    const simulated = this.now();
     hooks.progress('view', 1);
     const { labelsById } = prepared;
+    const view = buildLabView(result, settings.dataset, batchBytes);
     return {
-      view: buildLabView(result, settings.dataset, batchBytes),
+      view,
+      output: result.output,
+      timings: { data: prepareDone - started, simulate: simulated - prepareDone, view: this.now() - simulated },
       quality: async () => {
         if (!result.output || !labelsById) return null;
         const model = await this.loadModel();
@@ -116,23 +128,44 @@ export class LabRunner {
       const config = toLooseConfig(variant) as unknown as ParallelRunConfig;
       const base = { label: entry.label, value: entry.value, current: entry.current };
       try {
-        const result = await this.simulate(variant, scenario, prepared.dataset, config, () => {});
+        const result = await this.simulate(variant, scenario, prepared.dataset, config, this.cooperation(hooks, () => {}));
+        if (hooks.isStale()) throw new StaleRequest();
         points.push({ ...base, status: result.status, durationSeconds: result.durationSeconds, costUsd: result.costUsd, failedItems: result.counts.itemsFailed, miniBatches: result.counts.miniBatches });
-      } catch {
+      } catch (error) {
+        if (error instanceof StaleRequest) throw error;
         points.push({ ...base, status: 'Invalid', durationSeconds: 0, costUsd: 0, failedItems: 0, miniBatches: 0 });
       }
     }
     return points;
   }
 
-  private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, config: ParallelRunConfig, onRun: () => void): Promise<ParallelRunSimulation> {
+  private now(): number {
+    return this.deps.now?.() ?? 0;
+  }
+
+  /** Lets the thread take messages every YIELD_MS of simulation, so a newer request can make this one stale. */
+  private cooperation(hooks: RunHooks, onRun: () => void): Cooperation {
+    let since = this.now();
+    return {
+      onRun,
+      shouldYield: () => {
+        if (this.now() - since < YIELD_MS) return false;
+        since = this.now();
+        return true;
+      },
+      yieldNow: hooks.yieldNow,
+      isStale: hooks.isStale,
+    };
+  }
+
+  private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, config: ParallelRunConfig, co: Cooperation): Promise<ParallelRunSimulation> {
     const model = settings.dataset === 'tabular' ? await this.loadModel() : undefined;
     const entry = labEntryScript({ kind: settings.dataset, scenario, ...(model && { modelBytes: model.bytes }), ...(this.deps.ort && { ort: this.deps.ort }) });
     const compute = { ...toComputeSpec(settings), ...(scenario.computeModel && { model: scenario.computeModel }) };
     return simulateParallelRun({
       dataset,
       config,
-      entryScript: counting(entry, onRun),
+      entryScript: cooperative(entry, co),
       compute,
       seed: settings.seed,
       ...(scenario.faults && { faults: scenario.faults }),

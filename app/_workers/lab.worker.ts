@@ -3,7 +3,8 @@
 // newer request on the same channel makes older work stop at its next pause.
 /// <reference lib="webworker" />
 import type { OrtModule } from '@/engine/index';
-import type { ProgressPhase, WorkerMessage, WorkerRequest } from '@/app/_lab/protocol';
+import { outputText } from '@/app/_lab/lab-view';
+import type { OutputRequest, ProgressPhase, RunRequest, WorkerMessage, WorkerRequest } from '@/app/_lab/protocol';
 import { sharedSessionOrt } from './entry-scripts';
 import { LabRunner, StaleRequest, type RunHooks } from './lab-runner';
 
@@ -33,12 +34,22 @@ const runner = new LabRunner({
 });
 
 const latest = new Map<string, number>();
+/** The last result's append_row lines per channel, until a newer result replaces them. */
+const outputs = new Map<string, { id: number; file: { fileName: string; lines: string[] } | null }>();
 let queue: Promise<void> = Promise.resolve();
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// A message to ourselves is a macrotask without setTimeout's 4 ms clamp: queued requests get in, little time is lost.
+const yieldChannel = new MessageChannel();
+const waiting: (() => void)[] = [];
+yieldChannel.port1.onmessage = () => waiting.shift()?.();
+const pause = () =>
+  new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
 
-async function handle(request: WorkerRequest): Promise<void> {
+async function handle(request: RunRequest): Promise<void> {
   const { channel, id } = request;
   const isStale = () => latest.get(channel) !== id;
   if (isStale()) return;
@@ -50,7 +61,8 @@ async function handle(request: WorkerRequest): Promise<void> {
   try {
     const outcome = await runner.run(request.settings, request.scenario, hooks);
     if (isStale()) return;
-    post({ type: 'result', channel, id, view: outcome.view });
+    outputs.set(channel, { id, file: outcome.output });
+    post({ type: 'result', channel, id, view: outcome.view, timings: outcome.timings });
     await pause();
     if (isStale()) return;
     const quality = await outcome.quality();
@@ -66,8 +78,16 @@ async function handle(request: WorkerRequest): Promise<void> {
   }
 }
 
+/** Answered at once, outside the queue: a download must not wait for (or cancel) a sweep. */
+function sendOutput({ channel, id }: OutputRequest): void {
+  const kept = outputs.get(channel);
+  const file = kept?.id === id && kept.file ? { fileName: kept.file.fileName, text: outputText(kept.file.lines) } : null;
+  post({ type: 'output', channel, id, file });
+}
+
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'output') return sendOutput(request);
   latest.set(request.channel, request.id);
   queue = queue.then(() => handle(request));
 };

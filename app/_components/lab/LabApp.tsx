@@ -17,19 +17,25 @@ import { RunBar } from './RunBar';
 
 const LabCharts = lazy(() => import('./charts/LabCharts'));
 
-const URL_WRITE_MS = 300;
+const URL_WRITE_MS = 800;
 
-/** Writes the lab's state into the query string after the learner changes something (never on load). */
+/**
+ * Writes the lab's state into the query string after the learner changes
+ * something (never on load). Passing the current history state (Next's own
+ * marker included) keeps the App Router from re-rendering the page for a
+ * query only this widget reads.
+ */
 function syncUrl(store: LabStore): () => void {
   let timer: number | undefined;
+  const write = () => {
+    const { settings, preset } = store.getState();
+    const query = encodeLabState({ settings, preset });
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
+  };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.revision === previous.revision) return;
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      const { settings, preset } = store.getState();
-      const query = encodeLabState({ settings, preset });
-      window.history.replaceState(null, '', `${window.location.pathname}?${query}${window.location.hash}`);
-    }, URL_WRITE_MS);
+    timer = window.setTimeout(write, URL_WRITE_MS);
   });
   return () => {
     window.clearTimeout(timer);

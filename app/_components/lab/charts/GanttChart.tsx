@@ -2,13 +2,14 @@
 // The job as a Gantt chart: one row per node/process, one bar per run()
 // attempt coloured by outcome. Bars are drawn inside a recharts chart with its
 // own scales; hover, or focus and the arrow keys, read out a bar's exact values.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { LabView } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { CATEGORY_LABELS, CATEGORY_ORDER, type DrawnCategory } from './categories';
 import { ChartFigure } from './ChartFigure';
 import { ganttModel, moveFocus, type GanttBar } from './gantt-bars';
+import { useStaggered } from './use-staggered';
 
 function Bars({ bars, active }: { bars: readonly GanttBar[]; active: number }) {
   const x = useXAxisScale();
@@ -40,6 +41,10 @@ function Bars({ bars, active }: { bars: readonly GanttBar[]; active: number }) {
   );
 }
 
+const MARGIN = { top: 8, right: 16, bottom: 20, left: 8 };
+const X_LABEL = { value: 'virtual seconds', position: 'insideBottom', offset: -12 } as const;
+const secondsTick = (v: number) => `${Math.round(v)} s`;
+
 function summarize(view: LabView, bars: readonly GanttBar[]) {
   const counts = new Map<DrawnCategory, number>();
   for (const bar of bars) if (bar.category !== 'startup') counts.set(bar.category, (counts.get(bar.category) ?? 0) + 1);
@@ -52,6 +57,14 @@ export function GanttChart() {
   const view = useLab((s) => s.view);
   const viewId = useLab((s) => s.viewId);
   const t = useLab((s) => s.playback.t);
+  // Drawn in a task of its own, after the light panels have taken the result.
+  const shown = useStaggered(useMemo(() => ({ view, viewId, t }), [view, viewId, t]));
+  return <GanttFigure view={shown.view} viewId={shown.viewId} t={shown.t} />;
+}
+
+// Memoised, with stable props for recharts: each changed prop makes recharts
+// re-register the axis or series, which is most of its cost.
+const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabView | null; viewId: number; t: number | null }) {
   const [showStartup, setShowStartup] = useState(false);
   // By key, so the selection survives the replay adding bars.
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -59,6 +72,19 @@ export function GanttChart() {
   const helpId = useId();
   const cursor = t ?? view?.durationSeconds ?? 0;
   const model = useMemo(() => (view ? ganttModel(view, cursor, showStartup) : null), [view, cursor, showStartup]);
+  const rows = model?.rows ?? 1;
+  const domain = model?.domain;
+  const xDomain = useMemo(() => domain ?? [0, 1], [domain?.[0], domain?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  const yDomain = useMemo(() => [-0.5, rows - 0.5], [rows]);
+  const labels = model?.rowLabels;
+  const labelKey = labels?.join('|');
+  const yAxis = useMemo(() => {
+    const lanes = view?.lanes ?? [];
+    // Label each node's first lane only; a label per process would not fit.
+    const ticks = lanes.filter((l) => l.process === 0).map((l) => l.index).concat(rows > lanes.length ? [lanes.length] : []);
+    const names = labels ?? [];
+    return { ticks, format: (i: number) => (names[i] ?? '').replace('/process000', '') };
+  }, [labelKey, rows]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A marker the bench and tests read: which result is drawn, and when it was drawn.
   useEffect(() => {
@@ -77,8 +103,6 @@ export function GanttChart() {
   const setActive = (index: number) => setActiveKey(model.bars[index]?.key ?? null);
   const focused = model.bars[active];
   const height = Math.min(520, Math.max(170, model.rows * 16 + 70));
-  // Label each node's first lane only; a label per process would not fit.
-  const ticks = view.lanes.filter((l) => l.process === 0).map((l) => l.index).concat(model.rows > view.lanes.length ? [view.lanes.length] : []);
   const onKeyDown = (event: KeyboardEvent) => {
     const next = moveFocus(model.bars, active, event.key);
     if (next === active && active !== -1) return;
@@ -118,10 +142,10 @@ export function GanttChart() {
           onFocus={() => active === -1 && model.bars.length > 0 && setActive(0)}
           onMouseOver={onMouseOver}
         >
-          <ComposedChart width="100%" height={height} responsive accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <ComposedChart width="100%" height={height} responsive accessibilityLayer={false} margin={MARGIN}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" className="lab-grid" />
-            <XAxis type="number" dataKey="t" domain={model.domain} allowDataOverflow tickFormatter={(v: number) => `${Math.round(v)} s`} label={{ value: 'virtual seconds', position: 'insideBottom', offset: -12 }} />
-            <YAxis type="number" domain={[-0.5, model.rows - 0.5]} reversed allowDataOverflow ticks={ticks} interval={0} width={110} tickFormatter={(i: number) => (model.rowLabels[i] ?? '').replace('/process000', '')} />
+            <XAxis type="number" dataKey="t" domain={xDomain} allowDataOverflow tickFormatter={secondsTick} label={X_LABEL} />
+            <YAxis type="number" domain={yDomain} reversed allowDataOverflow ticks={yAxis.ticks} interval={0} width={110} tickFormatter={yAxis.format} />
             <Bars bars={model.bars} active={active} />
             {t !== null && <ReferenceLine x={cursor} className="lab-cursor" strokeWidth={2} />}
           </ComposedChart>
@@ -146,4 +170,4 @@ export function GanttChart() {
       </div>
     </ChartFigure>
   );
-}
+});

@@ -1,12 +1,14 @@
 'use client';
 // Items over virtual time, and failures against the thresholds that abort the
 // job. Both follow the replay cursor.
+import { memo, useMemo, type ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LabView, TimePoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds } from '../format';
 import { progressAt } from '../panels/StatusPanels';
 import { ChartFigure, TooltipBox } from './ChartFigure';
+import { useStaggered } from './use-staggered';
 
 const MARGIN = { top: 12, right: 16, bottom: 20, left: 8 };
 
@@ -18,17 +20,26 @@ function upTo(points: readonly TimePoint[], cursor: number): TimePoint[] {
   return shown;
 }
 
-function useSeries(): { view: LabView; data: TimePoint[]; cursor: number; replaying: boolean } | null {
-  const view = useLab((s) => s.view);
-  const t = useLab((s) => s.playback.t);
-  if (!view) return null;
-  const cursor = t ?? view.durationSeconds;
-  return { view, data: upTo(view.progress, cursor), cursor, replaying: t !== null };
+interface Series {
+  view: LabView;
+  data: TimePoint[];
+  /** Stable while the result is the same, so recharts keeps its axis. */
+  domain: [number, number];
 }
 
-function timeDomain(view: LabView): [number, number] {
-  return [view.progress[0]?.t ?? 0, Math.max(view.durationSeconds, (view.progress[0]?.t ?? 0) + 1)];
+/** The current result up to the replay cursor, handed over in a task of its own (see useStaggered). */
+function useSeries(): Series | null {
+  const view = useLab((s) => s.view);
+  const t = useLab((s) => s.playback.t);
+  const domain = useMemo<[number, number]>(() => {
+    const start = view?.progress[0]?.t ?? 0;
+    return [start, Math.max(view?.durationSeconds ?? 0, start + 1)];
+  }, [view]);
+  const series = useMemo(() => (view ? { view, data: upTo(view.progress, t ?? view.durationSeconds), domain } : null), [view, t, domain]);
+  return useStaggered(series);
 }
+
+const secondsTick = (v: number) => `${Math.round(v)} s`;
 
 function pointTooltip(rows: (p: TimePoint) => [string, string][]) {
   return function PointTooltip({ active, payload }: TooltipContentProps) {
@@ -43,10 +54,16 @@ const itemRows = (p: TimePoint): [string, string][] => [
   ['Items failed', formatCount(p.failed)],
 ];
 
+const itemsTooltip = pointTooltip(itemRows);
+
 export function ItemsChart() {
-  const series = useSeries();
+  return <ItemsFigure series={useSeries()} />;
+}
+
+const ItemsFigure = memo(function ItemsFigure({ series }: { series: Series | null }) {
+  const yDomain = useMemo(() => [0, series?.view.counts.items ?? 1], [series?.view.counts.items]);
   if (!series) return <div className="lab-chart-skeleton" aria-hidden="true" />;
-  const { view, data } = series;
+  const { view, data, domain } = series;
   const last = data[data.length - 1] as TimePoint;
   return (
     <ChartFigure
@@ -58,9 +75,9 @@ export function ItemsChart() {
       <div className="lab-chart">
         <LineChart width="100%" height={220} responsive data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis type="number" dataKey="t" domain={timeDomain(view)} allowDataOverflow tickFormatter={(v: number) => `${Math.round(v)} s`} />
-          <YAxis domain={[0, view.counts.items]} tickFormatter={(v: number) => formatCount(v)} width={64} />
-          <Tooltip content={pointTooltip(itemRows)} isAnimationActive={false} />
+          <XAxis type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
+          <YAxis domain={yDomain} tickFormatter={formatCount} width={64} />
+          <Tooltip content={itemsTooltip} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="succeeded" name="Items succeeded" className="lab-line-ok" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="failed" name="Items failed" className="lab-line-bad" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
         </LineChart>
@@ -75,29 +92,59 @@ export function ItemsChart() {
       </ul>
     </ChartFigure>
   );
+});
+
+interface Limits {
+  itemLimit: number | null;
+  batchLimit: number | null;
+  itemDomain: [number, number];
+  batchDomain: [number, number];
+  tooltip: (props: TooltipContentProps) => ReactNode;
+  itemLabel: object;
+  batchLabel: object;
 }
 
-export function FailuresChart() {
-  const series = useSeries();
-  if (!series) return <div className="lab-chart-skeleton" aria-hidden="true" />;
-  const { view, data } = series;
+/** Everything about the thresholds that stays the same while the replay moves. */
+function limitsOf(view: LabView): Limits {
   const { errorThreshold, allowedFailedCount } = view.settings;
-  const last = data[data.length - 1] as TimePoint;
-  const maxFailed = Math.max(1, ...view.progress.map((p) => p.failed));
-  const maxBatches = Math.max(1, ...view.progress.map((p) => p.failedBatches));
   const itemLimit = errorThreshold >= 0 ? errorThreshold : null;
   const batchLimit = allowedFailedCount !== null && allowedFailedCount >= 0 ? allowedFailedCount : null;
-  const over = itemLimit !== null && last.failed > itemLimit;
-  const summary =
-    itemLimit === null
-      ? `error_threshold is -1, so ${formatCount(last.failed)} failed items never stop the job.`
-      : `${formatCount(last.failed)} failed items against error_threshold ${formatCount(itemLimit)}: ${over ? 'above it, so the job is aborted' : 'within the budget'}.`;
+  const last = view.progress[view.progress.length - 1];
+  const maxFailed = Math.max(1, last?.failed ?? 0);
+  const maxBatches = Math.max(1, last?.failedBatches ?? 0);
   const rows = (p: TimePoint): [string, string][] => [
     ['Failed items', formatCount(p.failed)],
     ['error_threshold', itemLimit === null ? '-1 (ignored)' : formatCount(itemLimit)],
     ['Failed mini-batches', formatCount(p.failedBatches)],
     ['allowed_failed_count', batchLimit === null ? 'not set' : formatCount(batchLimit)],
   ];
+  return {
+    itemLimit,
+    batchLimit,
+    itemDomain: [0, Math.ceil(Math.max(maxFailed, itemLimit ?? 0) * 1.15) + 1],
+    batchDomain: [0, Math.ceil(Math.max(maxBatches, batchLimit ?? 0) * 1.15) + 1],
+    tooltip: pointTooltip(rows),
+    itemLabel: { value: `error_threshold ${itemLimit}`, position: 'insideTopLeft', className: 'lab-threshold-label' },
+    batchLabel: { value: `allowed_failed_count ${batchLimit}`, position: 'insideTopRight', className: 'lab-threshold-label' },
+  };
+}
+
+export function FailuresChart() {
+  return <FailuresFigure series={useSeries()} />;
+}
+
+const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series | null }) {
+  const view = series?.view;
+  const limits = useMemo(() => (view ? limitsOf(view) : null), [view]);
+  if (!series || !limits) return <div className="lab-chart-skeleton" aria-hidden="true" />;
+  const { data, domain } = series;
+  const { itemLimit, batchLimit } = limits;
+  const last = data[data.length - 1] as TimePoint;
+  const over = itemLimit !== null && last.failed > itemLimit;
+  const summary =
+    itemLimit === null
+      ? `error_threshold is -1, so ${formatCount(last.failed)} failed items never stop the job.`
+      : `${formatCount(last.failed)} failed items against error_threshold ${formatCount(itemLimit)}: ${over ? 'above it, so the job is aborted' : 'within the budget'}.`;
   return (
     <ChartFigure
       id="lab-failures"
@@ -109,16 +156,12 @@ export function FailuresChart() {
       <div className="lab-chart">
         <LineChart width="100%" height={220} responsive data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis type="number" dataKey="t" domain={timeDomain(view)} allowDataOverflow tickFormatter={(v: number) => `${Math.round(v)} s`} />
-          <YAxis yAxisId="items" domain={[0, Math.ceil(Math.max(maxFailed, itemLimit ?? 0) * 1.15) + 1]} width={56} tickFormatter={(v: number) => formatCount(v)} />
-          <YAxis yAxisId="batches" orientation="right" domain={[0, Math.ceil(Math.max(maxBatches, batchLimit ?? 0) * 1.15) + 1]} width={44} />
-          <Tooltip content={pointTooltip(rows)} isAnimationActive={false} />
-          {itemLimit !== null && (
-            <ReferenceLine yAxisId="items" y={itemLimit} className="lab-threshold" strokeDasharray="4 4" label={{ value: `error_threshold ${itemLimit}`, position: 'insideTopLeft', className: 'lab-threshold-label' }} />
-          )}
-          {batchLimit !== null && (
-            <ReferenceLine yAxisId="batches" y={batchLimit} className="lab-threshold-batches" strokeDasharray="2 4" label={{ value: `allowed_failed_count ${batchLimit}`, position: 'insideTopRight', className: 'lab-threshold-label' }} />
-          )}
+          <XAxis type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
+          <YAxis yAxisId="items" domain={limits.itemDomain} width={56} tickFormatter={formatCount} />
+          <YAxis yAxisId="batches" orientation="right" domain={limits.batchDomain} width={44} />
+          <Tooltip content={limits.tooltip} isAnimationActive={false} />
+          {itemLimit !== null && <ReferenceLine yAxisId="items" y={itemLimit} className="lab-threshold" strokeDasharray="4 4" label={limits.itemLabel} />}
+          {batchLimit !== null && <ReferenceLine yAxisId="batches" y={batchLimit} className="lab-threshold-batches" strokeDasharray="2 4" label={limits.batchLabel} />}
           <Line yAxisId="items" type="stepAfter" dataKey="failed" name="Failed items" stroke="var(--lab-bad-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line yAxisId="batches" type="stepAfter" dataKey="failedBatches" name="Failed mini-batches" stroke="var(--lab-batch-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
         </LineChart>
@@ -136,4 +179,4 @@ export function FailuresChart() {
       </ul>
     </ChartFigure>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 // How good the scored output is: AUC and the confusion matrix at a chosen
 // threshold, computed with the engine's helpers against the generator's labels.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { RocPoint } from '@/app/_lab/protocol';
 import { useLab, useLabStore } from '@/app/_lab/use-lab';
@@ -9,6 +9,7 @@ import { confusionMatrix } from '@/engine/index';
 import { RangeField } from '../controls/inputs';
 import { formatCount, formatPercent } from '../format';
 import { ChartFigure, TooltipBox } from './ChartFigure';
+import { useStaggered } from './use-staggered';
 import { PanelTitle } from '../LabProvider';
 
 function RocTooltip({ active, payload }: TooltipContentProps) {
@@ -26,9 +27,28 @@ function RocTooltip({ active, payload }: TooltipContentProps) {
 }
 
 const rate = (x: number) => (Number.isNaN(x) ? 'n/a' : formatPercent(x));
+const ROC_MARGIN = { top: 12, right: 16, bottom: 20, left: 8 };
+const UNIT = [0, 1];
+const FPR_LABEL = { value: 'false positive rate', position: 'insideBottom', offset: -12 } as const;
+
+const RocChart = memo(function RocChart({ roc, fpr, tpr }: { roc: readonly RocPoint[]; fpr: number; tpr: number }) {
+  return (
+    <div className="lab-chart">
+      <LineChart width="100%" height={240} responsive data={roc as RocPoint[]} margin={ROC_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+        <XAxis type="number" dataKey="fpr" domain={UNIT} label={FPR_LABEL} />
+        <YAxis type="number" domain={UNIT} width={44} />
+        <Tooltip content={RocTooltip} isAnimationActive={false} />
+        <Line type="linear" dataKey="tpr" name="True positive rate" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
+        {!Number.isNaN(fpr) && !Number.isNaN(tpr) && <ReferenceDot x={fpr} y={tpr} r={6} className="lab-roc-dot" />}
+      </LineChart>
+    </div>
+  );
+});
 
 export function QualityPanel() {
-  const quality = useLab((s) => s.quality);
+  const quality = useStaggered(useLab((s) => s.quality));
+  const stale = useLab((s) => s.qualityId !== s.viewId);
   const view = useLab((s) => s.view);
   const chosen = useLab((s) => s.threshold);
   const { setThreshold } = useLabStore().getState();
@@ -67,6 +87,7 @@ export function QualityPanel() {
         {title}
       </PanelTitle>
       <p>
+        {stale && <span className="lab-muted">(Updating.) </span>}
         AUC <strong data-testid="lab-auc">{quality.auc.toFixed(3)}</strong> over {formatCount(quality.scores.length)} scored rows with a label. Rows that were
         skipped as corrupted have no score.
       </p>
@@ -111,16 +132,7 @@ export function QualityPanel() {
         summary={`AUC ${quality.auc.toFixed(3)}; at ${threshold.toFixed(2)} the model catches ${rate(point.tpr)} of defaults with ${rate(point.fpr)} false alarms.`}
         table={{ caption: 'ROC points', columns: ['Threshold', 'False positive rate', 'True positive rate'], rows: quality.roc.map((p) => [p.threshold.toFixed(2), p.fpr.toFixed(3), p.tpr.toFixed(3)]) }}
       >
-        <div className="lab-chart">
-          <LineChart width="100%" height={240} responsive data={quality.roc} margin={{ top: 12, right: 16, bottom: 20, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-            <XAxis type="number" dataKey="fpr" domain={[0, 1]} label={{ value: 'false positive rate', position: 'insideBottom', offset: -12 }} />
-            <YAxis type="number" domain={[0, 1]} width={44} />
-            <Tooltip content={RocTooltip} isAnimationActive={false} />
-            <Line type="linear" dataKey="tpr" name="True positive rate" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
-            {!Number.isNaN(point.fpr) && !Number.isNaN(point.tpr) && <ReferenceDot x={point.fpr} y={point.tpr} r={6} className="lab-roc-dot" />}
-          </LineChart>
-        </div>
+        <RocChart roc={quality.roc} fpr={point.fpr} tpr={point.tpr} />
       </ChartFigure>
     </section>
   );

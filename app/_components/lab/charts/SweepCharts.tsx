@@ -1,19 +1,32 @@
 'use client';
 // What-if sweeps computed in the worker: the same job at several node counts
 // and several mini-batch sizes.
+import { memo } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { SweepKind, SweepPoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
 import { ChartFigure, TooltipBox } from './ChartFigure';
+import { useStaggered } from './use-staggered';
 
 const MARGIN = { top: 12, right: 8, bottom: 20, left: 8 };
 
-function useSweep(kind: SweepKind) {
-  const sweep = useLab((s) => s.sweeps[kind]);
-  const requestId = useLab((s) => s.requestId);
-  return sweep ? { points: sweep.points, stale: sweep.id !== requestId } : null;
+interface SweepData {
+  points: SweepPoint[];
+  stale: boolean;
 }
+
+function useSweep(kind: SweepKind): SweepData | null {
+  const sweep = useLab((s) => s.sweeps[kind]);
+  const stale = useLab((s) => s.sweeps[kind] !== undefined && s.sweeps[kind]?.id !== s.requestId);
+  const shown = useStaggered(sweep);
+  return shown ? { points: shown.points, stale } : null;
+}
+
+const secondsTick = (v: number) => `${Math.round(v)} s`;
+const dollarTick = (v: number) => `$${v.toFixed(2)}`;
+const NODE_LABEL = { value: 'node_count', position: 'insideBottom', offset: -12 } as const;
+const BATCH_LABEL = { value: 'mini_batch_size', position: 'insideBottom', offset: -12 } as const;
 
 function sweepTooltip(kind: SweepKind) {
   return function SweepTooltip({ active, payload }: TooltipContentProps) {
@@ -48,11 +61,17 @@ function Pending({ title }: { title: string }) {
 const bestBy = (points: readonly SweepPoint[], key: 'durationSeconds' | 'costUsd') =>
   points.filter((p) => p.status !== 'Invalid').reduce<SweepPoint | null>((best, p) => (best === null || p[key] < best[key] ? p : best), null);
 
+const nodeTooltip = sweepTooltip('node_count');
+const batchTooltip = sweepTooltip('mini_batch_size');
+
 export function NodeSweepChart() {
   const sweep = useSweep('node_count');
+  return <NodeSweepFigure points={sweep?.points ?? null} stale={sweep?.stale ?? false} />;
+}
+
+const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { points: SweepPoint[] | null; stale: boolean }) {
   const title = 'What if: duration and cost against node_count';
-  if (!sweep) return <Pending title={title} />;
-  const { points, stale } = sweep;
+  if (!points) return <Pending title={title} />;
   const fastest = bestBy(points, 'durationSeconds');
   const cheapest = bestBy(points, 'costUsd');
   return (
@@ -65,10 +84,10 @@ export function NodeSweepChart() {
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
         <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis dataKey="label" label={{ value: 'node_count', position: 'insideBottom', offset: -12 }} />
-          <YAxis yAxisId="time" width={56} tickFormatter={(v: number) => `${Math.round(v)} s`} />
-          <YAxis yAxisId="cost" orientation="right" width={60} tickFormatter={(v: number) => `$${v.toFixed(2)}`} />
-          <Tooltip content={sweepTooltip('node_count')} isAnimationActive={false} />
+          <XAxis dataKey="label" label={NODE_LABEL} />
+          <YAxis yAxisId="time" width={56} tickFormatter={secondsTick} />
+          <YAxis yAxisId="cost" orientation="right" width={60} tickFormatter={dollarTick} />
+          <Tooltip content={nodeTooltip} isAnimationActive={false} />
           <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
             {points.map((p) => (
               <Cell key={p.label} className={p.current ? 'lab-bar-current' : 'lab-bar-time'} />
@@ -90,13 +109,16 @@ export function NodeSweepChart() {
       </ul>
     </ChartFigure>
   );
-}
+});
 
 export function MiniBatchSweepChart() {
   const sweep = useSweep('mini_batch_size');
+  return <MiniBatchSweepFigure points={sweep?.points ?? null} stale={sweep?.stale ?? false} />;
+}
+
+const MiniBatchSweepFigure = memo(function MiniBatchSweepFigure({ points, stale }: { points: SweepPoint[] | null; stale: boolean }) {
   const title = 'What if: duration and failures against mini_batch_size';
-  if (!sweep) return <Pending title={title} />;
-  const { points, stale } = sweep;
+  if (!points) return <Pending title={title} />;
   const fastest = bestBy(points, 'durationSeconds');
   const failing = points.filter((p) => p.status === 'Failed').map((p) => p.label);
   return (
@@ -109,10 +131,10 @@ export function MiniBatchSweepChart() {
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
         <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis dataKey="label" label={{ value: 'mini_batch_size', position: 'insideBottom', offset: -12 }} />
-          <YAxis yAxisId="time" width={56} tickFormatter={(v: number) => `${Math.round(v)} s`} />
+          <XAxis dataKey="label" label={BATCH_LABEL} />
+          <YAxis yAxisId="time" width={56} tickFormatter={secondsTick} />
           <YAxis yAxisId="fail" orientation="right" width={52} allowDecimals={false} />
-          <Tooltip content={sweepTooltip('mini_batch_size')} isAnimationActive={false} />
+          <Tooltip content={batchTooltip} isAnimationActive={false} />
           <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
             {points.map((p) => (
               <Cell key={p.label} className={p.current ? 'lab-bar-current' : p.status === 'Failed' ? 'lab-bar-failed' : 'lab-bar-time'} />
@@ -137,4 +159,4 @@ export function MiniBatchSweepChart() {
       </ul>
     </ChartFigure>
   );
-}
+});

@@ -1,10 +1,35 @@
 'use client';
 // What the step leaves behind: with append_row one gathered file (preview and
 // download), with summary_only nothing at all.
-import { useLab } from '@/app/_lab/use-lab';
+import { useState } from 'react';
+import { useLab, useLabStore } from '@/app/_lab/use-lab';
 import { formatCount } from '../format';
 import { downloadText } from './download';
 import { PanelTitle } from '../LabProvider';
+
+function DownloadButton({ fileName }: { fileName: string }) {
+  const store = useLabStore();
+  const [problem, setProblem] = useState<string | null>(null);
+  const download = async () => {
+    try {
+      const file = await store.getState().fetchOutput();
+      setProblem(null);
+      downloadText(file.fileName, file.text);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <span className="lab-copy">
+      <button type="button" className="lab-button" onClick={download}>
+        Download {fileName}
+      </button>
+      <span role="status" className="lab-muted">
+        {problem}
+      </span>
+    </span>
+  );
+}
 
 export function OutputPanel() {
   const view = useLab((s) => s.view);
@@ -24,9 +49,7 @@ export function OutputPanel() {
           <pre className="lab-pre lab-pre-short" tabIndex={0} aria-label={`First lines of ${output.fileName}`}>
             {output.preview.join('\n') || '(empty file)'}
           </pre>
-          <button type="button" className="lab-button" onClick={() => downloadText(output.fileName, output.text)}>
-            Download {output.fileName}
-          </button>
+          <DownloadButton fileName={output.fileName} />
         </>
       ) : (
         <div className="lab-no-output" data-testid="lab-no-output">

@@ -1,0 +1,189 @@
+// The lab in real Chromium against the production build:
+//  - lab_slider_to_chart_p95: from a node_count slider change to the redrawn
+//    timeline, measured in the page (input event → the chart's render marker);
+//  - lab_longest_main_thread_task: longest task (PerformanceObserver
+//    'longtask') while a what-if run is computed and drawn and its replay plays;
+//  - chapter_first_load_js_gzip: gzip size of the JS chapter 95 loads before
+//    any scrolling, onnxruntime and worker chunks excluded.
+// Set LAB_BENCH_URL to use a server that is already running.
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
+import setup from '../../test/e2e/global-setup';
+
+const CHAPTER = '/chapters/095-azure-ml-pipelines-batch-inference';
+const SAMPLES = 20;
+const WARM_UP = 2;
+const EXCLUDED_JS = /onnxruntime|ort-wasm|ort\.|\.worker|worker/i;
+
+declare global {
+  interface Window {
+    __labInputs: number[];
+    __labLongest: number;
+  }
+}
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  if (process.env.LAB_BENCH_URL) return { url: process.env.LAB_BENCH_URL, stop: () => {} };
+  const provided: Record<string, unknown> = {};
+  // Reuses the browser tests' setup: build when stale, `next start` on a free port.
+  const teardown = await setup({ provide: (key: string, value: unknown) => (provided[key] = value) } as unknown as Parameters<typeof setup>[0]);
+  return { url: String(provided.baseUrl), stop: () => teardown?.() };
+}
+
+async function firstLoadJsKb(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const bodies: Promise<{ url: string; size: number }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script' || EXCLUDED_JS.test(response.url())) return;
+    bodies.push(response.body().then((body) => ({ url: response.url(), size: gzipSync(body).length })));
+  });
+  await page.goto(url + CHAPTER, { waitUntil: 'networkidle' });
+  const files = await Promise.all(bodies);
+  await context.close();
+  return files.reduce((sum, f) => sum + f.size, 0) / 1024;
+}
+
+const gantt = '[data-testid="lab-gantt"]';
+
+async function drawnViewId(page: Page): Promise<string | null> {
+  return page.locator(gantt).getAttribute('data-view-id');
+}
+
+async function waitForNewChart(page: Page, previous: string | null): Promise<void> {
+  await page.waitForFunction(
+    ([selector, prev]) => {
+      const id = document.querySelector(selector as string)?.getAttribute('data-view-id') ?? null;
+      return id !== null && id !== prev;
+    },
+    [gantt, previous] as const,
+    { timeout: 60_000 },
+  );
+}
+
+async function openLab(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`${url}/lab`, { waitUntil: 'networkidle' });
+  await waitForNewChart(page, null);
+  return page;
+}
+
+interface Sample {
+  total: number;
+  /** Input to request sent (debounce), request to result received (worker), result to drawn (main thread). */
+  parts: [number, number, number];
+  /** The worker's own phases: data, simulate, view. */
+  worker: Record<string, number>;
+}
+
+async function sliderToChart(page: Page): Promise<Sample[]> {
+  await page.evaluate(() => {
+    window.__labInputs = [];
+    document.addEventListener('input', () => window.__labInputs.push(performance.now()), true);
+  });
+  const slider = page.getByRole('slider', { name: /node_count/ });
+  await slider.focus();
+  const samples: Sample[] = [];
+  let value = 2;
+  let direction = 1;
+  for (let i = 0; i < SAMPLES + WARM_UP; i++) {
+    if (value + direction > 6 || value + direction < 1) direction = -direction;
+    value += direction;
+    const previous = await drawnViewId(page);
+    await page.keyboard.press(direction > 0 ? 'ArrowRight' : 'ArrowLeft');
+    await waitForNewChart(page, previous);
+    const sample = await page.evaluate((selector): Sample => {
+      const drawn = Number(document.querySelector<HTMLElement>(selector)?.dataset.renderedAt);
+      const input = window.__labInputs.at(-1) ?? drawn;
+      // No helper functions in here: tsx would wrap them in a helper the page does not have.
+      const sent = performance.getEntriesByName('lab:lab:request').at(-1)?.startTime ?? NaN;
+      const result = performance.getEntriesByName('lab:lab:result').at(-1) as PerformanceMark | undefined;
+      const received = result?.startTime ?? NaN;
+      return { total: drawn - input, parts: [sent - input, received - sent, drawn - received], worker: (result?.detail as Record<string, number>) ?? {} };
+    }, gantt);
+    if (i >= WARM_UP) samples.push(sample);
+    // Past the debounce window: each change is a fresh what-if, as when a learner clicks.
+    await page.waitForTimeout(300);
+  }
+  return samples;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Longest task on the page's main thread, from a Chromium trace (exact, also below the 50 ms long-task cut-off). */
+function longestMainThreadTask(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let longest = 0;
+  for (const e of events) {
+    if (e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)) longest = Math.max(longest, (e.dur ?? 0) / 1000);
+  }
+  return longest;
+}
+
+async function longestTaskDuringRun(browser: Browser, page: Page): Promise<{ traced: number; observed: number }> {
+  await page.evaluate(() => {
+    window.__labLongest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__labLongest = Math.max(window.__labLongest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  // A what-if run: computed in the worker, drawn here, then its sweeps arrive.
+  const previous = await drawnViewId(page);
+  await page.getByRole('slider', { name: /node_count/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await waitForNewChart(page, previous);
+  await page.waitForFunction(() => !document.querySelector('.lab-progress'), undefined, { timeout: 60_000 });
+  // Then its replay over virtual time, at the fastest speed.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ index: 3 });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const trace = await browser.stopTracing();
+  return { traced: longestMainThreadTask(trace), observed: await page.evaluate(() => window.__labLongest) };
+}
+
+const p95 = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
+};
+
+async function main(): Promise<void> {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    console.error('lab-browser bench skipped: Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
+    return;
+  }
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    const page = await openLab(browser, server.url);
+    const samples = await sliderToChart(page);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+    const part = (k: number) => median(samples.map((s) => s.parts[k] ?? NaN)).toFixed(1);
+    const inWorker = (k: string) => median(samples.map((s) => s.worker[k] ?? NaN)).toFixed(1);
+    console.error(`lab slider breakdown (medians): debounce ${part(0)} ms, worker round trip ${part(1)} ms (simulate ${inWorker('simulate')}, view ${inWorker('view')}), drawing ${part(2)} ms`);
+    console.error(`lab slider samples: ${samples.map((s) => s.total.toFixed(0)).join(' ')}`);
+    console.log(`BENCH lab_slider_to_chart_p95 ${p95(samples.map((s) => s.total)).toFixed(1)} ms`);
+    const longest = await longestTaskDuringRun(browser, page);
+    console.error(`lab long tasks seen by PerformanceObserver: longest ${longest.observed.toFixed(0)} ms (0: none over 50 ms)`);
+    console.log(`BENCH lab_longest_main_thread_task ${longest.traced.toFixed(1)} ms`);
+    const kb = await firstLoadJsKb(browser, server.url);
+    console.log(`BENCH chapter_first_load_js_gzip ${kb.toFixed(1)} KB`);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+await main();
