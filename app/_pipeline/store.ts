@@ -43,7 +43,7 @@ export interface PipelineData {
 }
 
 export interface PipelineActions {
-  /** Creates the worker and loads the workspace; the widget calls it once it is visible. */
+  /** Creates the worker and loads the workspace; the widget calls it once it is visible (and again to retry). */
   start(): void;
   setParameter(name: string, text: string): void;
   setAllowReuse(step: string, allowed: boolean): void;
@@ -161,7 +161,8 @@ export function createPipelineStore(deps: StoreDeps): PipelineStore {
       ...INITIAL,
 
       start() {
-        if (get().phase !== 'idle') return;
+        // 'failed' may start again: a model that did not download is fetched anew.
+        if (get().phase !== 'idle' && get().phase !== 'failed') return;
         set({ phase: 'loading' });
         void load({ type: 'init' });
       },

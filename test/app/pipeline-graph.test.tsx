@@ -70,13 +70,13 @@ function runOf(id: string, statuses: StepRunView['status'][], keys = STEPS.map((
 }
 
 /** A worker client whose answers the test gives, one request at a time. */
-function fakeClient() {
+function fakeClient(initAnswers: PipelineResponse[] = []) {
   const requests: PipelineRequest[] = [];
   const waiting: { request: PipelineRequest; resolve: (r: PipelineResponse) => void }[] = [];
   const client: PipelineClient = {
     request(request) {
       requests.push(request);
-      if (request.type === 'init') return Promise.resolve({ type: 'ready', definition: DEFINITION, errors: [] });
+      if (request.type === 'init') return Promise.resolve(initAnswers.shift() ?? { type: 'ready', definition: DEFINITION, errors: [] });
       return new Promise((resolve) => waiting.push({ request, resolve }));
     },
     dispose() {},
@@ -101,8 +101,8 @@ function fakeFetch(respond: (call: FetchCall) => Response) {
   return { fetch, calls };
 }
 
-function setup(respond: (call: FetchCall) => Response = () => new Response('{}', { status: 404 })) {
-  const worker = fakeClient();
+function setup(respond: (call: FetchCall) => Response = () => new Response('{}', { status: 404 }), initAnswers: PipelineResponse[] = []) {
+  const worker = fakeClient(initAnswers);
   const http = fakeFetch(respond);
   render(<PipelinePanel deps={{ client: worker.client, fetch: http.fetch, origin: 'http://localhost:3000', validateDelayMs: 0 }} animate={false} />);
   return { ...worker, http };
@@ -175,6 +175,15 @@ describe('PipelineGraph', () => {
     const note = screen.getByRole('note');
     expect(note.textContent).toMatch(/Reuse did not notice the new data/);
     expect(note.textContent).toMatch(/ingest was Reused/);
+  });
+
+  it('reports a workspace that could not load, and loads it on Try again', async () => {
+    const { requests } = setup(undefined, [{ type: 'error', message: 'could not load /models/credit-risk.onnx (HTTP 503)' }]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/could not load \/models\/credit-risk\.onnx \(HTTP 503\)/);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('button', { name: 'Run pipeline' });
+    expect(requests.map((r) => r.type)).toEqual(['init', 'init']);
   });
 
   it("publishes under the server's id, shows a curl for the local route, and invokes it with fetch", async () => {

@@ -3,7 +3,7 @@
 // controls, the live status line, the run summary, the graph and publishing.
 import { useEffect, useId, useState } from 'react';
 import { createPipelineStore, type StoreDeps } from '@/app/_pipeline/store';
-import { PipelineStoreContext, usePipeline } from '@/app/_pipeline/use-pipeline';
+import { PipelineStoreContext, usePipeline, usePipelineStore } from '@/app/_pipeline/use-pipeline';
 import { sharedPipelineClient } from '@/app/_pipeline/worker-client';
 import { DagView } from './DagView';
 import { PipelineControls } from './PipelineControls';
@@ -21,6 +21,7 @@ function browserDeps(): StoreDeps {
 
 function Widget({ origin, animate }: { origin: string; animate: boolean }) {
   const id = useId();
+  const store = usePipelineStore();
   const phase = usePipeline((s) => s.phase);
   const announcement = usePipeline((s) => s.announcement);
   const message = usePipeline((s) => s.message);
@@ -39,9 +40,12 @@ function Widget({ origin, animate }: { origin: string; animate: boolean }) {
           Preparing the workspace (compute, datastore, model registry)…
         </p>
       ) : phase === 'failed' ? (
-        <p className="pipe-note pipe-note-bad" role="alert">
-          {message ?? 'The workspace could not be prepared.'}
-        </p>
+        <div className="pipe-note pipe-note-bad" role="alert">
+          <p>{message ?? 'The workspace could not be prepared.'}</p>
+          <button type="button" className="button-secondary" onClick={() => store.getState().start()}>
+            Try again
+          </button>
+        </div>
       ) : (
         <>
           <PipelineControls idPrefix={id} />
