@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Comparison } from '@/engine/index';
 import { usePrefersReducedMotion } from '../schedule/use-reduced-motion';
-import { formatRows, formatRowsShort, formatSeconds, formatUsd } from './compare-format';
+import { formatRows, formatRowsShort, formatSeconds, formatTimeTick, formatUsd } from './compare-format';
 
 interface Props {
   comparison: Comparison;
@@ -21,7 +21,19 @@ interface Row {
 }
 
 const DECADES = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
-const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
+const COST_TICKS = [0.001, 0.01, 0.1, 1, 10, 100, 1000, 10_000, 100_000];
+const TIME_TICKS = [0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 6 * 3600, 86_400, 7 * 86_400, 70 * 86_400];
+const MARGIN = { top: 22, right: 16, bottom: 8, left: 8 };
+
+/** A log axis from the tick at or below the smallest value to the tick at or above the largest. */
+function logAxis(values: (number | null)[], ticks: number[]): { domain: [number, number]; ticks: number[] } {
+  const positive = values.filter((v): v is number => v !== null && v > 0);
+  const min = Math.min(...positive);
+  const max = Math.max(...positive);
+  const lo = [...ticks].reverse().find((t) => t <= min) ?? ticks[0]!;
+  const hi = ticks.find((t) => t >= max) ?? ticks.at(-1)!;
+  return { domain: [lo, hi], ticks: ticks.filter((t) => t >= lo && t <= hi) };
+}
 
 function toRows(comparison: Comparison): Row[] {
   return comparison.points.map((p) => ({
@@ -56,6 +68,8 @@ export default function CompareChart({ comparison, tableId }: Props) {
   const you = <ReferenceLine x={comparison.current.rowsPerDay} className="bvr-you-line" strokeDasharray="2 3" label={{ value: 'you', position: 'top' }} />;
   const lineProps = { type: 'monotone' as const, dot: { r: 3 }, isAnimationActive: !reduced, connectNulls: true };
   const rowsLabel = (rows: unknown) => `${formatRows(Number(rows))} rows per day`;
+  const costAxis = logAxis(data.flatMap((d) => [d.batchCost, d.realtimeCost]), COST_TICKS);
+  const timeAxis = logAxis(data.flatMap((d) => [d.batchRun, d.realtimeTotal, d.realtimeP95]), TIME_TICKS);
 
   return (
     <div className="bvr-charts">
@@ -71,7 +85,7 @@ export default function CompareChart({ comparison, tableId }: Props) {
         >
           <CartesianGrid strokeDasharray="3 3" className="bvr-grid" />
           {xAxis}
-          <YAxis type="number" scale="log" domain={['auto', 'auto']} tickFormatter={formatUsd} width={64} allowDataOverflow />
+          <YAxis type="number" scale="log" domain={costAxis.domain} ticks={costAxis.ticks} tickFormatter={formatUsd} width={64} />
           <Tooltip formatter={(v) => formatUsd(Number(v))} labelFormatter={rowsLabel} />
           <Legend />
           {you}
@@ -91,7 +105,7 @@ export default function CompareChart({ comparison, tableId }: Props) {
         >
           <CartesianGrid strokeDasharray="3 3" className="bvr-grid" />
           {xAxis}
-          <YAxis type="number" scale="log" domain={['auto', 'auto']} tickFormatter={(s) => formatSeconds(Number(s))} width={64} allowDataOverflow />
+          <YAxis type="number" scale="log" domain={timeAxis.domain} ticks={timeAxis.ticks} tickFormatter={(s) => formatTimeTick(Number(s))} width={64} />
           <Tooltip formatter={(v) => formatSeconds(Number(v))} labelFormatter={rowsLabel} />
           <Legend />
           {you}

@@ -45,6 +45,16 @@ export function formatSeconds(seconds: number): string {
   return hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(1)} days`;
 }
 
+/** Short labels for the time axis ticks (powers of ten, then minutes, hours, days). */
+export function formatTimeTick(seconds: number): string {
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${seconds / 60} min`;
+  if (seconds < 86_400) return `${seconds / 3600} h`;
+  if (seconds < 7 * 86_400) return `${seconds / 86_400} day${seconds === 86_400 ? '' : 's'}`;
+  return `${seconds / (7 * 86_400)} wk`;
+}
+
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : formatSeconds(ms / 1000);
 }

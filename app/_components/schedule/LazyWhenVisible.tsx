@@ -40,7 +40,7 @@ export function LazyWhenVisible({ label, minHeight, children }: Props) {
   }, []);
 
   return (
-    <div ref={ref} className="widget-slot" style={{ minHeight }}>
+    <div ref={ref} className="widget-slot" data-widget={label} style={{ minHeight }}>
       {visible ? children() : <WidgetSkeleton label={label} />}
     </div>
   );
@@ -49,7 +49,7 @@ export function LazyWhenVisible({ label, minHeight, children }: Props) {
 export function WidgetSkeleton({ label }: { label: string }) {
   return (
     <div className="widget-skeleton" role="status">
-      Loading the {label}…
+      {`Loading the ${label}…`}
     </div>
   );
 }

@@ -114,7 +114,9 @@ function TimeZoneNote({ form, defaultsDiffer, onChange }: { form: RecurrenceForm
       </p>
       <label className="schedx-check" htmlFor={`${id}-v1`}>
         <input id={`${id}-v1`} type="checkbox" checked={form.v1CodeDefault} onChange={(e) => onChange({ v1CodeDefault: e.target.checked })} />
-        With <code>time_zone</code> omitted, follow the v1 code&rsquo;s fallback instead of the documented UTC
+        <span>
+          With <code>time_zone</code> omitted, follow the v1 code&rsquo;s fallback instead of the documented UTC
+        </span>
       </label>
       {defaultsDiffer !== null && (
         <p className="field-hint">
