@@ -3,7 +3,7 @@
 // attempt coloured by outcome. Bars are drawn inside a recharts chart with its
 // own scales; hover, or focus and the arrow keys, read out a bar's exact values.
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { ComposedChart, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { LabView } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { CATEGORY_LABELS, CATEGORY_ORDER, type DrawnCategory } from './categories';
@@ -11,15 +11,36 @@ import { ChartFigure } from './ChartFigure';
 import { ganttModel, moveFocus, type GanttBar } from './gantt-bars';
 import { useStaggered } from './use-staggered';
 
-function Bars({ bars, active }: { bars: readonly GanttBar[]; active: number }) {
+interface LayerProps {
+  bars: readonly GanttBar[];
+  active: number;
+  /** Row index → label, for each row that gets one. */
+  labels: readonly (readonly [number, string])[];
+  /** The replay cursor, or null at the end of the run. */
+  cursor: number | null;
+}
+
+/**
+ * Bars, lane labels and the replay cursor, drawn with the chart's scales. Only
+ * the x axis is a recharts axis; everything that changes during a replay is
+ * drawn here, so a replay frame does not make recharts re-register anything.
+ */
+function GanttLayer({ bars, active, labels, cursor }: LayerProps) {
   const x = useXAxisScale();
   const y = useYAxisScale();
-  if (!x || !y) return null;
+  const plot = usePlotArea();
+  if (!x || !y || !plot) return null;
   const y0 = y(0) ?? 0;
   const rowHeight = Math.abs((y(1) ?? y0 + 10) - y0);
   const pad = rowHeight > 6 ? rowHeight * 0.12 : 0;
+  const cursorX = cursor === null ? null : x(cursor);
   return (
     <g className="lab-gantt-bars">
+      {labels.map(([row, label]) => (
+        <text key={row} x={plot.x - 8} y={y(row)} textAnchor="end" dominantBaseline="middle" className="lab-lane-label">
+          {label}
+        </text>
+      ))}
       {bars.map((bar, i) => {
         const left = x(bar.start) ?? 0;
         const right = x(bar.end) ?? left;
@@ -37,11 +58,13 @@ function Bars({ bars, active }: { bars: readonly GanttBar[]; active: number }) {
           />
         );
       })}
+      {cursorX !== null && cursorX !== undefined && <line x1={cursorX} x2={cursorX} y1={plot.y} y2={plot.y + plot.height} className="lab-cursor" strokeWidth={2} />}
     </g>
   );
 }
 
-const MARGIN = { top: 8, right: 16, bottom: 20, left: 8 };
+// The left margin holds the lane labels drawn by GanttLayer.
+const MARGIN = { top: 8, right: 16, bottom: 20, left: 100 };
 const X_LABEL = { value: 'virtual seconds', position: 'insideBottom', offset: -12 } as const;
 const secondsTick = (v: number) => `${Math.round(v)} s`;
 
@@ -78,12 +101,12 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
   const yDomain = useMemo(() => [-0.5, rows - 0.5], [rows]);
   const labels = model?.rowLabels;
   const labelKey = labels?.join('|');
-  const yAxis = useMemo(() => {
+  const laneLabels = useMemo(() => {
     const lanes = view?.lanes ?? [];
-    // Label each node's first lane only; a label per process would not fit.
-    const ticks = lanes.filter((l) => l.process === 0).map((l) => l.index).concat(rows > lanes.length ? [lanes.length] : []);
     const names = labels ?? [];
-    return { ticks, format: (i: number) => (names[i] ?? '').replace('/process000', '') };
+    // Label each node's first lane only; a label per process would not fit.
+    const rowsWithLabel = lanes.filter((l) => l.process === 0).map((l) => l.index).concat(rows > lanes.length ? [lanes.length] : []);
+    return rowsWithLabel.map((row) => [row, (names[row] ?? '').replace('/process000', '')] as const);
   }, [labelKey, rows]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A marker the bench and tests read: which result is drawn, and when it was drawn.
@@ -102,7 +125,8 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
   const active = activeKey === null ? -1 : model.bars.findIndex((b) => b.key === activeKey);
   const setActive = (index: number) => setActiveKey(model.bars[index]?.key ?? null);
   const focused = model.bars[active];
-  const height = Math.min(520, Math.max(170, model.rows * 16 + 70));
+  // One height for up to ~22 lanes: a chart that changes size re-measures and redraws twice.
+  const height = Math.max(340, Math.min(520, model.rows * 12 + 70));
   const onKeyDown = (event: KeyboardEvent) => {
     const next = moveFocus(model.bars, active, event.key);
     if (next === active && active !== -1) return;
@@ -143,11 +167,9 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
           onMouseOver={onMouseOver}
         >
           <ComposedChart width="100%" height={height} responsive accessibilityLayer={false} margin={MARGIN}>
-            <CartesianGrid horizontal={false} strokeDasharray="3 3" className="lab-grid" />
             <XAxis type="number" dataKey="t" domain={xDomain} allowDataOverflow tickFormatter={secondsTick} label={X_LABEL} />
-            <YAxis type="number" domain={yDomain} reversed allowDataOverflow ticks={yAxis.ticks} interval={0} width={110} tickFormatter={yAxis.format} />
-            <Bars bars={model.bars} active={active} />
-            {t !== null && <ReferenceLine x={cursor} className="lab-cursor" strokeWidth={2} />}
+            <YAxis type="number" domain={yDomain} reversed allowDataOverflow hide />
+            <GanttLayer bars={model.bars} active={active} labels={laneLabels} cursor={t === null ? null : cursor} />
           </ComposedChart>
         </div>
         <p id={helpId} className="lab-muted lab-small">

@@ -1,7 +1,7 @@
 'use client';
 // Items over virtual time, and failures against the thresholds that abort the
 // job. Both follow the replay cursor.
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LabView, TimePoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
@@ -28,7 +28,7 @@ interface Series {
 }
 
 /** The current result up to the replay cursor, handed over in a task of its own (see useStaggered). */
-function useSeries(): Series | null {
+function useSeries(gate: RefObject<HTMLDivElement | null>): Series | null {
   const view = useLab((s) => s.view);
   const t = useLab((s) => s.playback.t);
   const domain = useMemo<[number, number]>(() => {
@@ -36,7 +36,7 @@ function useSeries(): Series | null {
     return [start, Math.max(view?.durationSeconds ?? 0, start + 1)];
   }, [view]);
   const series = useMemo(() => (view ? { view, data: upTo(view.progress, t ?? view.durationSeconds), domain } : null), [view, t, domain]);
-  return useStaggered(series);
+  return useStaggered(series, gate);
 }
 
 const secondsTick = (v: number) => `${Math.round(v)} s`;
@@ -57,7 +57,13 @@ const itemRows = (p: TimePoint): [string, string][] => [
 const itemsTooltip = pointTooltip(itemRows);
 
 export function ItemsChart() {
-  return <ItemsFigure series={useSeries()} />;
+  const gate = useRef<HTMLDivElement>(null);
+  const series = useSeries(gate);
+  return (
+    <div ref={gate} className="lab-chart-slot">
+      <ItemsFigure series={series} />
+    </div>
+  );
 }
 
 const ItemsFigure = memo(function ItemsFigure({ series }: { series: Series | null }) {
@@ -130,7 +136,13 @@ function limitsOf(view: LabView): Limits {
 }
 
 export function FailuresChart() {
-  return <FailuresFigure series={useSeries()} />;
+  const gate = useRef<HTMLDivElement>(null);
+  const series = useSeries(gate);
+  return (
+    <div ref={gate} className="lab-chart-slot">
+      <FailuresFigure series={series} />
+    </div>
+  );
 }
 
 const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series | null }) {

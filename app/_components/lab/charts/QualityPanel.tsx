@@ -1,7 +1,7 @@
 'use client';
 // How good the scored output is: AUC and the confusion matrix at a chosen
 // threshold, computed with the engine's helpers against the generator's labels.
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { RocPoint } from '@/app/_lab/protocol';
 import { useLab, useLabStore } from '@/app/_lab/use-lab';
@@ -47,7 +47,16 @@ const RocChart = memo(function RocChart({ roc, fpr, tpr }: { roc: readonly RocPo
 });
 
 export function QualityPanel() {
-  const quality = useStaggered(useLab((s) => s.quality));
+  const gate = useRef<HTMLDivElement>(null);
+  return (
+    <div ref={gate} className="lab-chart-slot">
+      <QualityBody gate={gate} />
+    </div>
+  );
+}
+
+function QualityBody({ gate }: { gate: RefObject<HTMLDivElement | null> }) {
+  const quality = useStaggered(useLab((s) => s.quality), gate);
   const stale = useLab((s) => s.qualityId !== s.viewId);
   const view = useLab((s) => s.view);
   const chosen = useLab((s) => s.threshold);

@@ -1,7 +1,7 @@
 'use client';
 // What-if sweeps computed in the worker: the same job at several node counts
 // and several mini-batch sizes.
-import { memo } from 'react';
+import { memo, useRef, type RefObject } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { SweepKind, SweepPoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
@@ -16,10 +16,10 @@ interface SweepData {
   stale: boolean;
 }
 
-function useSweep(kind: SweepKind): SweepData | null {
+function useSweep(kind: SweepKind, gate: RefObject<HTMLDivElement | null>): SweepData | null {
   const sweep = useLab((s) => s.sweeps[kind]);
   const stale = useLab((s) => s.sweeps[kind] !== undefined && s.sweeps[kind]?.id !== s.requestId);
-  const shown = useStaggered(sweep);
+  const shown = useStaggered(sweep, gate);
   return shown ? { points: shown.points, stale } : null;
 }
 
@@ -65,8 +65,13 @@ const nodeTooltip = sweepTooltip('node_count');
 const batchTooltip = sweepTooltip('mini_batch_size');
 
 export function NodeSweepChart() {
-  const sweep = useSweep('node_count');
-  return <NodeSweepFigure points={sweep?.points ?? null} stale={sweep?.stale ?? false} />;
+  const gate = useRef<HTMLDivElement>(null);
+  const sweep = useSweep('node_count', gate);
+  return (
+    <div ref={gate} className="lab-chart-slot">
+      <NodeSweepFigure points={sweep?.points ?? null} stale={sweep?.stale ?? false} />
+    </div>
+  );
 }
 
 const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { points: SweepPoint[] | null; stale: boolean }) {
@@ -112,8 +117,13 @@ const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { point
 });
 
 export function MiniBatchSweepChart() {
-  const sweep = useSweep('mini_batch_size');
-  return <MiniBatchSweepFigure points={sweep?.points ?? null} stale={sweep?.stale ?? false} />;
+  const gate = useRef<HTMLDivElement>(null);
+  const sweep = useSweep('mini_batch_size', gate);
+  return (
+    <div ref={gate} className="lab-chart-slot">
+      <MiniBatchSweepFigure points={sweep?.points ?? null} stale={sweep?.stale ?? false} />
+    </div>
+  );
 }
 
 const MiniBatchSweepFigure = memo(function MiniBatchSweepFigure({ points, stale }: { points: SweepPoint[] | null; stale: boolean }) {

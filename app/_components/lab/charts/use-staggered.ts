@@ -1,9 +1,9 @@
 'use client';
-// recharts redraws synchronously and does real work per chart. When a result
-// arrives, every chart would otherwise redraw in one long task; handing each
-// chart its new value in a task of its own keeps every task short, so the
-// page stays responsive while the charts catch up one by one.
-import { useEffect, useRef, useState } from 'react';
+// recharts redraws synchronously and does real work per chart. Two rules keep
+// the page responsive when a result arrives:
+//  - each chart takes its new value in a task of its own (one chart per task);
+//  - a chart that is off screen waits until it scrolls into view.
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 const queue: (() => void)[] = [];
 let posted = false;
@@ -25,23 +25,40 @@ function post(): void {
   channel.port2.postMessage(null);
 }
 
+/** Tracks whether an element is on screen (true where IntersectionObserver is missing). */
+function useOnScreen(ref: RefObject<Element | null> | undefined): boolean {
+  const [onScreen, setOnScreen] = useState(!ref);
+  useEffect(() => {
+    const el = ref?.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      setOnScreen(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => setOnScreen(entries.some((e) => e.isIntersecting)), { rootMargin: '200px 0px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return onScreen;
+}
+
 /**
- * `value`, applied in a later task of its own (one chart per task, in the
- * order the charts asked). With `immediate`, the value is used at once.
+ * `value`, applied in a later task of its own, in the order the charts asked.
+ * With `gate`, only while that element is on (or near) the screen.
  */
-export function useStaggered<T>(value: T, immediate = false): T {
+export function useStaggered<T>(value: T, gate?: RefObject<Element | null>): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
   const queued = useRef(false);
+  const onScreen = useOnScreen(gate);
   latest.current = value;
   useEffect(() => {
-    if (immediate || Object.is(value, shown) || queued.current) return;
+    if (!onScreen || Object.is(value, shown) || queued.current) return;
     queued.current = true;
     queue.push(() => {
       queued.current = false;
       setShown(() => latest.current);
     });
     post();
-  }, [value, shown, immediate]);
-  return immediate ? value : shown;
+  }, [value, shown, onScreen]);
+  return shown;
 }
