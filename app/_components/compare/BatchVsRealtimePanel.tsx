@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { compareBatchVsRealtime, DEFAULT_VM_SIZE, validateCompareOptions, VM_SIZES, type CompareOptions, type Comparison } from '@/engine/index';
 import { describedBy, Field } from '../schedule/Field';
 import { problemsByField } from '../schedule/recurrence-form';
@@ -45,20 +45,27 @@ export function toOptions(s: Settings): CompareOptions {
   };
 }
 
+interface SweepState {
+  comparison: Comparison | null;
+  /** The options (as JSON) that `comparison` or `error` belongs to. */
+  key: string | null;
+  error: string | null;
+}
+
 /** Runs the sweep off the input path: debounced, in short tasks, dropping superseded results. */
 function useComparison(options: CompareOptions, valid: boolean): { comparison: Comparison | null; busy: boolean; error: string | null } {
-  const [state, setState] = useState<{ comparison: Comparison | null; busy: boolean; error: string | null }>({ comparison: null, busy: true, error: null });
+  const [state, setState] = useState<SweepState>({ comparison: null, key: null, error: null });
   const key = JSON.stringify(options);
   useEffect(() => {
     if (!valid) return;
     let cancelled = false;
-    setState((s) => ({ ...s, busy: true }));
     const pause = () =>
       new Promise<void>((resolve, reject) => setTimeout(() => (cancelled ? reject(new Superseded()) : resolve()), 0));
     const timer = setTimeout(() => {
       compareBatchVsRealtime({ ...(JSON.parse(key) as CompareOptions), pause }).then(
-        (comparison) => !cancelled && setState({ comparison, busy: false, error: null }),
-        (error: unknown) => !cancelled && !(error instanceof Superseded) && setState((s) => ({ ...s, busy: false, error: String(error) })),
+        // A transition lets React render the charts in slices instead of one long task.
+        (comparison) => !cancelled && startTransition(() => setState({ comparison, key, error: null })),
+        (error: unknown) => !cancelled && !(error instanceof Superseded) && setState((s) => ({ ...s, key, error: String(error) })),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -66,7 +73,7 @@ function useComparison(options: CompareOptions, valid: boolean): { comparison: C
       clearTimeout(timer);
     };
   }, [key, valid]);
-  return state;
+  return { comparison: state.comparison, busy: valid && state.key !== key, error: state.key === key ? state.error : null };
 }
 
 export default function BatchVsRealtimePanel() {

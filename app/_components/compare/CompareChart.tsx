@@ -1,5 +1,6 @@
 'use client';
 
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Comparison } from '@/engine/index';
 import { usePrefersReducedMotion } from '../schedule/use-reduced-motion';
@@ -46,10 +47,14 @@ function toRows(comparison: Comparison): Row[] {
   }));
 }
 
-/** Cost and time against volume, log-log, with the learner's volume marked. Recharts loads only with this file. */
-export default function CompareChart({ comparison, tableId }: Props) {
+/**
+ * Cost and time against volume, log-log, with the learner's volume marked.
+ * Recharts loads only with this file. Memoised: a slider move re-renders the
+ * panel at once, but the charts only when a new comparison arrives.
+ */
+function CompareChart({ comparison, tableId }: Props) {
   const reduced = usePrefersReducedMotion();
-  const data = toRows(comparison);
+  const data = useMemo(() => toRows(comparison), [comparison]);
   const first = data[0]?.rows ?? 1e3;
   const last = data.at(-1)?.rows ?? 1e7;
   const ticks = DECADES.filter((d) => d >= first && d <= last);
@@ -117,3 +122,5 @@ export default function CompareChart({ comparison, tableId }: Props) {
     </div>
   );
 }
+
+export default memo(CompareChart);

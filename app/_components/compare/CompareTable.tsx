@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import type { Comparison } from '@/engine/index';
 import { formatRows, formatSeconds, formatUsd, latencyText } from './compare-format';
 
 const WINNER: Record<string, string> = { batch: 'Batch', realtime: 'Real-time', tie: 'About equal' };
 
 /** The chart's data as a table: the text alternative, and exact values for everyone. */
-export function CompareTable({ comparison, id }: { comparison: Comparison; id: string }) {
+export const CompareTable = memo(function CompareTable({ comparison, id }: { comparison: Comparison; id: string }) {
   return (
     <table className="bvr-table" id={id}>
       <caption>Cost per day and time for each volume (the data behind the charts)</caption>
@@ -42,4 +43,4 @@ export function CompareTable({ comparison, id }: { comparison: Comparison; id: s
       </tbody>
     </table>
   );
-}
+});

@@ -23,8 +23,9 @@ export function LazyWhenVisible({ label, minHeight, children }: Props) {
     const el = ref.current;
     if (!el) return;
     if (typeof IntersectionObserver === 'undefined') {
-      setVisible(true);
-      return;
+      // No observer (very old browser, some test DOMs): load straight after mounting.
+      const timer = setTimeout(() => setVisible(true));
+      return () => clearTimeout(timer);
     }
     const observer = new IntersectionObserver(
       (entries) => {

@@ -63,12 +63,13 @@ function Timeline({ times, now }: { times: string[]; now: string }) {
   const span = Math.max(end - start, 1);
   const x = (t: number) => PAD + ((t - start) / span) * (WIDTH - 2 * PAD);
   // Runs close together share a spot; number only those with room for a label.
+  const labelled: boolean[] = [];
   let lastLabel = -Infinity;
-  const labelled = marks.map((t) => {
-    if (x(t) - lastLabel < MIN_LABEL_GAP) return false;
-    lastLabel = x(t);
-    return true;
-  });
+  for (const t of marks) {
+    const roomy = x(t) - lastLabel >= MIN_LABEL_GAP;
+    labelled.push(roomy);
+    if (roomy) lastLabel = x(t);
+  }
   return (
     <svg className="schedx-timeline" viewBox={`0 0 ${WIDTH} 56`} aria-hidden="true" focusable="false">
       <line x1={PAD} x2={WIDTH - PAD} y1={28} y2={28} className="schedx-axis" />
