@@ -25,7 +25,7 @@ const engineRules = {
 };
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'public/**', 'next-env.d.ts', 'coverage/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'public/**', 'next-env.d.ts', 'coverage/**', '.scratch/**'] },
   ...next,
   ...nextTs,
   engineRules,
