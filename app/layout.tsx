@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { ThemeToggle } from './_components/layout/ThemeToggle';
 import { ProgressNotice } from './_components/practice/progress/ProgressNotice';
+import { OfflineSupport } from './_components/offline/OfflineSupport';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -56,6 +57,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>An independent study aid for AI-900. Facts checked against Microsoft&apos;s documentation; not affiliated with Microsoft.</p>
         </footer>
+        <OfflineSupport />
       </body>
     </html>
   );
