@@ -9,7 +9,7 @@ import { findChromium } from './chromium';
 import { acquireBuildLock } from './build-lock';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SOURCES = ['app', 'content', 'engine', 'public', 'next.config.ts', 'package.json'];
+const SOURCES = ['app', 'content', 'engine', 'public', 'next.config.ts', 'proxy.ts', 'scripts/csp', 'package.json'];
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,11 +25,13 @@ function newestMtime(path: string): number {
 }
 
 function buildIfStale(): void {
-  const buildId = join(ROOT, '.next', 'BUILD_ID');
-  const fresh = existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
+  // Written last by `npm run build`, so a build whose post-build step failed counts as stale.
+  const marker = join(ROOT, '.next', 'csp-manifest.json');
+  const fresh = existsSync(marker) && statSync(marker).mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (fresh && !process.env.E2E_REBUILD) return;
-  const res = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (res.status !== 0) throw new Error('next build failed: the browser tests need a production build');
+  // `npm run build` = next build + the post-build step that writes the CSP hashes and the offline precache list.
+  const res = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (res.status !== 0) throw new Error('npm run build failed: the browser tests need a production build');
 }
 
 function freePort(): Promise<number> {
