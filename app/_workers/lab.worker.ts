@@ -13,11 +13,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const ort = sharedSessionOrt(async () => {
   // The wasm-only build: the default entry would pull a WebGPU build that a
   // plain browser page cannot use here anyway.
-  const module = (await import('onnxruntime-web/wasm')) as unknown as OrtModule;
+  const ortModule = (await import('onnxruntime-web/wasm')) as unknown as OrtModule;
   // Threads need cross-origin isolation, which the site does not have: ask for
   // one thread instead of letting ORT try and warn.
-  module.env.wasm.numThreads = 1;
-  return module;
+  ortModule.env.wasm.numThreads = 1;
+  return ortModule;
 });
 
 async function fetchOk(path: string): Promise<Response> {

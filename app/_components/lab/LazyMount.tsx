@@ -20,8 +20,9 @@ export function LazyMount({ label, minHeight, children }: { label: string; minHe
     const el = ref.current;
     if (!el) return;
     if (typeof IntersectionObserver === 'undefined') {
-      setVisible(true);
-      return;
+      // No observer (very old browser): start on the next frame instead.
+      const frame = requestAnimationFrame(() => setVisible(true));
+      return () => cancelAnimationFrame(frame);
     }
     const observer = new IntersectionObserver(
       (entries) => {

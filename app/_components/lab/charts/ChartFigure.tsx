@@ -32,31 +32,34 @@ export function ChartFigure({ id, title, summary, table, children, dataAttribute
         <span className="lab-figure-summary">{summary}</span>
       </figcaption>
       {children}
+      {/* The wrapper hides the table: overflow and clipping do not apply to table boxes themselves. */}
       {table && (
-        <table className="visually-hidden">
-          <caption>
-            {table.caption}
-            {table.rows.length > rows.length ? ` (first ${rows.length} of ${table.rows.length} rows)` : ''}
-          </caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) => (
-                  <td key={j}>{cell}</td>
+        <div className="visually-hidden">
+          <table>
+            <caption>
+              {table.caption}
+              {table.rows.length > rows.length ? ` (first ${rows.length} of ${table.rows.length} rows)` : ''}
+            </caption>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </figure>
   );

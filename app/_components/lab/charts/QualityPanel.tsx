@@ -40,7 +40,7 @@ const RocChart = memo(function RocChart({ roc, fpr, tpr }: { roc: readonly RocPo
         <YAxis type="number" domain={UNIT} width={44} />
         <Tooltip content={RocTooltip} isAnimationActive={false} />
         <Line type="linear" dataKey="tpr" name="True positive rate" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
-        {!Number.isNaN(fpr) && !Number.isNaN(tpr) && <ReferenceDot x={fpr} y={tpr} r={6} className="lab-roc-dot" />}
+        {!Number.isNaN(fpr) && !Number.isNaN(tpr) && <ReferenceDot x={fpr} y={tpr} r={6} fill="var(--lab-current)" stroke="var(--fg)" strokeWidth={2} />}
       </LineChart>
     </div>
   );

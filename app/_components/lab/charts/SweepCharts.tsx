@@ -83,7 +83,7 @@ const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { point
     <ChartFigure
       id="lab-sweep-nodes"
       title={title}
-      summary={`${stale ? '(Updating.) ' : ''}Fastest at ${fastest?.label ?? '?'} nodes (${fastest ? formatSeconds(fastest.durationSeconds) : '?'}), cheapest at ${cheapest?.label ?? '?'} (${cheapest ? formatUsd(cheapest.costUsd) : '?'}). Node start-up is paid on every node.`}
+      summary={`${stale ? '(Updating.) ' : ''}Fastest at node_count ${fastest?.label ?? '?'} (${fastest ? formatSeconds(fastest.durationSeconds) : '?'}), cheapest at node_count ${cheapest?.label ?? '?'} (${cheapest ? formatUsd(cheapest.costUsd) : '?'}). Node start-up is paid on every node.`}
       table={{ caption: 'Sweep over node_count', columns: ['node_count', 'Status', 'Seconds', 'Cost USD', 'Failed items'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.costUsd.toFixed(4), p.failedItems]) }}
     >
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>

@@ -50,7 +50,9 @@ export function useStaggered<T>(value: T, gate?: RefObject<Element | null>): T {
   const latest = useRef(value);
   const queued = useRef(false);
   const onScreen = useOnScreen(gate);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
   useEffect(() => {
     if (!onScreen || Object.is(value, shown) || queued.current) return;
     queued.current = true;
