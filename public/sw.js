@@ -3,7 +3,6 @@
 // that is still open. Registered as /sw.js?v=<build id> by
 // app/_components/offline/register.ts; the list of what to store comes from
 // the same build (scripts/csp/post-build.ts).
-/* eslint-env serviceworker */
 'use strict';
 
 const VERSION = new URL(self.location.href).searchParams.get('v') || '';

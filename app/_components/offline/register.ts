@@ -30,12 +30,18 @@ async function register(): Promise<void> {
   activateIfCurrent(registration);
 }
 
-/** Starts after the load event, so storing the course never competes with the first paint. */
+// Long enough for a page's own first downloads (the lab fetches onnxruntime's
+// wasm as soon as it starts) to finish: the worker then stores them from the
+// HTTP cache instead of downloading them a second time alongside.
+const SETTLE_MS = 3000;
+
+/** Starts once the page has loaded and settled, so storing the course never competes with it. */
 export function registerServiceWorker(): void {
   if (process.env.NODE_ENV !== 'production' || !VERSION || !('serviceWorker' in navigator)) return;
   const start = () => {
     register().catch((error: unknown) => console.warn('Offline support is unavailable:', error));
   };
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  const later = () => window.setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(start, { timeout: SETTLE_MS }) : start()), SETTLE_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
