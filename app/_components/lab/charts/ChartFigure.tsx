@@ -21,6 +21,9 @@ export interface ChartFigureProps {
 
 const MAX_TABLE_ROWS = 60;
 
+/** The description recharts' keyboard layer gets: how to read exact values without a mouse. */
+export const ARROWS = 'Use the left and right arrow keys to read each point.';
+
 export function ChartFigure({ id, title, summary, table, children, dataAttributes }: ChartFigureProps) {
   const rows = table ? table.rows.slice(0, MAX_TABLE_ROWS) : [];
   return (

@@ -7,7 +7,7 @@ import type { LabView, TimePoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds } from '../format';
 import { progressAt } from '../panels/StatusPanels';
-import { ChartFigure, TooltipBox } from './ChartFigure';
+import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';
 import { useStaggered } from './use-staggered';
 
 const MARGIN = { top: 12, right: 16, bottom: 20, left: 8 };
@@ -79,7 +79,7 @@ const ItemsFigure = memo(function ItemsFigure({ series }: { series: Series | nul
       table={{ caption: 'Cumulative items by virtual time', columns: ['Seconds', 'Succeeded', 'Failed'], rows: data.map((p) => [p.t.toFixed(2), p.succeeded, p.failed]) }}
     >
       <div className="lab-chart">
-        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN}>
+        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN} title="Items processed over virtual time" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
           <XAxis type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
           <YAxis domain={yDomain} tickFormatter={formatCount} width={64} />
@@ -166,7 +166,7 @@ const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series
       dataAttributes={{ 'data-testid': 'lab-failures' }}
     >
       <div className="lab-chart">
-        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN}>
+        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN} title="Failed items against error_threshold" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
           <XAxis type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
           <YAxis yAxisId="items" domain={limits.itemDomain} width={56} tickFormatter={formatCount} />

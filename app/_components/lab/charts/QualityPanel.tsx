@@ -8,7 +8,7 @@ import { useLab, useLabStore } from '@/app/_lab/use-lab';
 import { confusionMatrix } from '@/engine/index';
 import { RangeField } from '../controls/inputs';
 import { formatCount, formatPercent } from '../format';
-import { ChartFigure, TooltipBox } from './ChartFigure';
+import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';
 import { useStaggered } from './use-staggered';
 import { PanelTitle } from '../LabProvider';
 
@@ -34,7 +34,7 @@ const FPR_LABEL = { value: 'false positive rate', position: 'insideBottom', offs
 const RocChart = memo(function RocChart({ roc, fpr, tpr }: { roc: readonly RocPoint[]; fpr: number; tpr: number }) {
   return (
     <div className="lab-chart">
-      <LineChart width="100%" height={240} responsive data={roc as RocPoint[]} margin={ROC_MARGIN}>
+      <LineChart width="100%" height={240} responsive data={roc as RocPoint[]} margin={ROC_MARGIN} title="ROC curve" desc={ARROWS}>
         <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
         <XAxis type="number" dataKey="fpr" domain={UNIT} label={FPR_LABEL} />
         <YAxis type="number" domain={UNIT} width={44} />

@@ -6,7 +6,7 @@ import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, t
 import type { SweepKind, SweepPoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
-import { ChartFigure, TooltipBox } from './ChartFigure';
+import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';
 import { useStaggered } from './use-staggered';
 
 const MARGIN = { top: 12, right: 8, bottom: 20, left: 8 };
@@ -87,7 +87,7 @@ const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { point
       table={{ caption: 'Sweep over node_count', columns: ['node_count', 'Status', 'Seconds', 'Cost USD', 'Failed items'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.costUsd.toFixed(4), p.failedItems]) }}
     >
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
-        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN}>
+        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and cost against node_count" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
           <XAxis dataKey="label" label={NODE_LABEL} />
           <YAxis yAxisId="time" width={56} tickFormatter={secondsTick} />
@@ -139,7 +139,7 @@ const MiniBatchSweepFigure = memo(function MiniBatchSweepFigure({ points, stale 
       table={{ caption: 'Sweep over mini_batch_size', columns: ['mini_batch_size', 'Status', 'Seconds', 'Failed items', 'Mini-batches'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.failedItems, p.miniBatches]) }}
     >
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
-        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN}>
+        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and failures against mini_batch_size" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
           <XAxis dataKey="label" label={BATCH_LABEL} />
           <YAxis yAxisId="time" width={56} tickFormatter={secondsTick} />

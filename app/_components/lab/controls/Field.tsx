@@ -36,9 +36,11 @@ export function Field({ name, value, hint, problems, children }: FieldFrameProps
         {hint}
       </p>
       {invalid && (
-        <ul id={ids.error} className="lab-field-error" role="alert">
-          {problems?.map((message) => <li key={message}>{message}</li>)}
-        </ul>
+        <div id={ids.error} className="lab-field-error" role="alert">
+          {problems?.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
       )}
     </div>
   );

@@ -54,17 +54,17 @@ export function CodePanel() {
       ) : tab === 'v1' ? (
         <>
           <CopyButton text={code.python} what="Python" />
-          <pre className="lab-pre lab-code" tabIndex={0} aria-label="SDK v1 Python for the current settings">
+          <pre role="region" className="lab-pre lab-code" tabIndex={0} aria-label="SDK v1 Python for the current settings">
             <code>{code.python}</code>
           </pre>
         </>
       ) : (
         <>
           <CopyButton text={`${code.yaml.compute}\n---\n${code.yaml.job}`} what="YAML" />
-          <pre className="lab-pre lab-code" tabIndex={0} aria-label="v2 compute YAML">
+          <pre role="region" className="lab-pre lab-code" tabIndex={0} aria-label="v2 compute YAML">
             <code>{code.yaml.compute}</code>
           </pre>
-          <pre className="lab-pre lab-code" tabIndex={0} aria-label="v2 pipeline job YAML">
+          <pre role="region" className="lab-pre lab-code" tabIndex={0} aria-label="v2 pipeline job YAML">
             <code>{code.yaml.job}</code>
           </pre>
         </>

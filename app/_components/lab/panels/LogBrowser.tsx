@@ -41,7 +41,7 @@ export function LogBrowser() {
             )}
           </div>
           {/* Focusable so keyboard users can scroll a long log. */}
-          <pre className="lab-pre" tabIndex={0} aria-label={`Contents of ${current ?? 'the log'}`}>
+          <pre role="region" className="lab-pre" tabIndex={0} aria-label={`Contents of ${current ?? 'the log'}`}>
             {shown || '(empty)'}
           </pre>
         </div>

@@ -46,7 +46,7 @@ export function OutputPanel() {
             <code>{output.fileName}</code>: <strong data-testid="lab-output-lines">{formatCount(output.lineCount)}</strong> lines, one per element run()
             returned, no header. The first {Math.min(output.preview.length, output.lineCount)}:
           </p>
-          <pre className="lab-pre lab-pre-short" tabIndex={0} aria-label={`First lines of ${output.fileName}`}>
+          <pre role="region" className="lab-pre lab-pre-short" tabIndex={0} aria-label={`First lines of ${output.fileName}`}>
             {output.preview.join('\n') || '(empty file)'}
           </pre>
           <DownloadButton fileName={output.fileName} />

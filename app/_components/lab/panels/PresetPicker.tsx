@@ -21,7 +21,7 @@ function AzureReport() {
       <p>
         <code>{preset.report.log}</code>
       </p>
-      <pre className="lab-pre lab-pre-short" tabIndex={0} aria-label={`Matching line of ${preset.report.log}`}>
+      <pre role="region" className="lab-pre lab-pre-short" tabIndex={0} aria-label={`Matching line of ${preset.report.log}`}>
         {line ?? (current ? '(no matching line in this run)' : 'Running…')}
       </pre>
       <button type="button" className="lab-button" onClick={() => selectLog(preset.report.log)}>
