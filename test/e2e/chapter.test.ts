@@ -31,7 +31,8 @@ describeBrowser('reading the course', () => {
   });
 
   it('renders the main sections, follows a TOC link and marks it current', async () => {
-    const { page, consoleErrors, foreignRequests, context } = await openPage(browser(), CHAPTER);
+    // Reduced motion makes the jump instant: a smooth scroll passes lazy widgets, which mount and grow the page mid-scroll.
+    const { page, consoleErrors, foreignRequests, context } = await openPage(browser(), CHAPTER, { reducedMotion: 'reduce' });
     for (const id of MAIN_SECTIONS) expect(await page.locator(`h2#${id}, h3#${id}`).count(), id).toBe(1);
     expect(await page.locator('.callout-factcheck').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('pre.shiki').count()).toBeGreaterThanOrEqual(2);
