@@ -1,4 +1,4 @@
-// simulateTriggers: which pipeline runs a schedule would submit in a window.
+// simulateTriggers: which pipeline runs a schedule would submit in a time span.
 // - recurrence: the run times of the recurrence; arrivals are ignored, which is the point.
 // - datastore (v1 polling): polls every polling_interval minutes counted from `from`;
 //   blobs that arrived directly in the watched folder since the previous poll fire one
