@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Comparison } from '@/engine/index';
-import { usePrefersReducedMotion } from '../schedule/use-reduced-motion';
+import { usePrefersReducedMotion } from '../shared/use-reduced-motion';
 import { formatRows, formatRowsShort, formatSeconds, formatTimeTick, formatUsd } from './compare-format';
 
 interface Props {

@@ -9,7 +9,7 @@ import { DagView } from './DagView';
 import { PipelineControls } from './PipelineControls';
 import { PublishPanel } from './PublishPanel';
 import { RunSummary } from './RunSummary';
-import { usePrefersReducedMotion } from './use-reduced-motion';
+import { usePrefersReducedMotion } from '../shared/use-reduced-motion';
 
 function browserDeps(): StoreDeps {
   return {
