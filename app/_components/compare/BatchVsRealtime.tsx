@@ -1,19 +1,15 @@
 'use client';
 
-import { lazy, Suspense } from 'react';
-import { LazyWhenVisible, WidgetSkeleton } from '../schedule/LazyWhenVisible';
+import { lazy } from 'react';
+import { MountWhenVisible } from '../shared/MountWhenVisible';
 
 const Panel = lazy(() => import('./BatchVsRealtimePanel'));
 
-/** MDX entry: a placeholder until the reader scrolls near; the comparison and recharts load then. */
+/** MDX entry: a placeholder until the reader scrolls near; the comparison, its worker and recharts load then. */
 export function BatchVsRealtime() {
   return (
-    <LazyWhenVisible label="batch versus real-time comparison" minHeight="52rem">
-      {() => (
-        <Suspense fallback={<WidgetSkeleton label="batch versus real-time comparison" />}>
-          <Panel />
-        </Suspense>
-      )}
-    </LazyWhenVisible>
+    <MountWhenVisible label="batch versus real-time comparison" minHeight="52rem" rootMargin="400px 0px">
+      {() => <Panel />}
+    </MountWhenVisible>
   );
 }

@@ -1,19 +1,15 @@
 'use client';
 // MDX entry for the pipeline graph: a light shell. The widget, its worker and
 // the engine behind it load only when the reader scrolls near.
-import { lazy, Suspense } from 'react';
-import { PipelineLazyMount, PipelineSkeleton } from './PipelineLazyMount';
+import { lazy } from 'react';
+import { MountWhenVisible } from '../shared/MountWhenVisible';
 
 const PipelinePanel = lazy(() => import('./PipelinePanel'));
 
 export function PipelineGraph() {
   return (
-    <PipelineLazyMount minHeight="64rem">
-      {() => (
-        <Suspense fallback={<PipelineSkeleton />}>
-          <PipelinePanel />
-        </Suspense>
-      )}
-    </PipelineLazyMount>
+    <MountWhenVisible label="pipeline graph" minHeight="64rem">
+      {() => <PipelinePanel />}
+    </MountWhenVisible>
   );
 }

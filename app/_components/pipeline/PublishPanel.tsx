@@ -1,33 +1,12 @@
 'use client';
 // Publishing the pipeline, the curl command for the local server's real
 // route, and a form that sends the same request with fetch.
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { curlCommand } from '@/app/_pipeline/curl';
 import type { InvokeOutcome } from '@/app/_pipeline/server-api';
 import { usePipeline, usePipelineStore } from '@/app/_pipeline/use-pipeline';
+import { CopyButton } from '../shared/CopyButton';
 import { formatSeconds, formatUsd } from './format';
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-  };
-  return (
-    <span className="pipe-copy">
-      <button type="button" className="button-secondary" onClick={() => void copy()}>
-        {label}
-      </button>
-      <span role="status" className="pipe-muted">
-        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Copying is not allowed here: select the command and copy it by hand.' : ''}
-      </span>
-    </span>
-  );
-}
 
 function InvokeResult({ result }: { result: InvokeOutcome }) {
   if (!result.ok) {
@@ -116,7 +95,7 @@ export function PublishPanel({ idPrefix, origin }: { idPrefix: string; origin: s
           <pre id={`${idPrefix}-curl`} className="pipe-pre" tabIndex={0} aria-label="curl command">
             {command}
           </pre>
-          <CopyButton text={command} label="Copy curl command" />
+          <CopyButton text={command} label="Copy curl command" failedMessage="Copying is not allowed here: select the command and copy it by hand." />
           {server && (
             <form className="pipe-invoke" onSubmit={submit}>
               <label htmlFor={`${idPrefix}-body`} className="field-label">
