@@ -95,6 +95,20 @@ describe('POST /api/pipelines/[id]/runs', () => {
     await expectError(await postJson({ ParameterAssignments: { node_count: null } }), 400, /string, a number or a boolean/);
   });
 
+  it('400: __proto__, constructor and prototype as parameter or tag names, with the key named', async () => {
+    // Raw JSON text: a JS object literal would turn "__proto__" into a prototype, not a key.
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      for (const field of ['ParameterAssignments', 'Tags']) {
+        const body = `{"${field}": {"${key}": ${field === 'Tags' ? '"x"' : '{"polluted": true}'}}}`;
+        const error = await expectError(await post(CHAPTER_PIPELINE_ID, { body }), 400, /reserved name/);
+        expect(error.details?.map((d) => d.path)).toEqual([`${field}.${key}`]);
+      }
+    }
+    // Beside a valid parameter it is still refused, and nothing leaked onto Object.prototype.
+    await expectError(await post(CHAPTER_PIPELINE_ID, { body: '{"ParameterAssignments": {"node_count": 1, "__proto__": {"polluted": true}}}' }), 400, /__proto__/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('400: unknown or ill-typed parameters, named with the expected type', async () => {
     const unknown = await expectError(await postJson({ ParameterAssignments: { nodes: 2 } }), 400, /unknown parameter nodes/);
     expect(unknown.details).toEqual([{ path: 'ParameterAssignments.nodes', message: expect.stringContaining('node_count (int)') as string }]);

@@ -26,18 +26,36 @@ const parameterValue = z.union([z.string().max(MAX_PARAMETER_TEXT), z.number(), 
   error: 'a parameter value must be a string, a number or a boolean',
 });
 
+const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * Refuses the names of JavaScript's prototype machinery as keys before the
+ * record sees them: zod's record silently drops "__proto__" (so the request
+ * would be accepted minus that key), and any code that later copies the
+ * record carelessly could be tricked by them. A 400 naming the key is clearer.
+ */
+function withoutReservedKeys<T extends z.ZodType>(record: T) {
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (typeof value !== 'object' || value === null) return;
+      for (const key of Object.keys(value)) {
+        if (RESERVED_KEYS.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is a reserved name and cannot be used as a key (${RESERVED_KEYS.join(', ')} are refused)` });
+      }
+    })
+    .pipe(record);
+}
+
 export const runRequestSchema = z.strictObject(
   {
     ExperimentName: z.string().regex(EXPERIMENT_NAME_PATTERN, 'use 1 to 255 letters, digits, hyphens and underscores, starting with a letter or digit').optional(),
-    ParameterAssignments: z
-      .record(z.string().max(128), parameterValue)
-      .refine((o) => Object.keys(o).length <= MAX_PARAMETERS, `at most ${MAX_PARAMETERS} parameters`)
-      .optional(),
+    ParameterAssignments: withoutReservedKeys(
+      z.record(z.string().max(128), parameterValue).refine((o) => Object.keys(o).length <= MAX_PARAMETERS, `at most ${MAX_PARAMETERS} parameters`),
+    ).optional(),
     Description: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
-    Tags: z
-      .record(z.string().max(MAX_TAG_LENGTH), z.string().max(MAX_TAG_LENGTH))
-      .refine((o) => Object.keys(o).length <= MAX_TAGS, `at most ${MAX_TAGS} tags`)
-      .optional(),
+    Tags: withoutReservedKeys(
+      z.record(z.string().max(MAX_TAG_LENGTH), z.string().max(MAX_TAG_LENGTH)).refine((o) => Object.keys(o).length <= MAX_TAGS, `at most ${MAX_TAGS} tags`),
+    ).optional(),
   },
   {
     error: (issue) =>
