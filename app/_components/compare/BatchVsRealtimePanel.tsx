@@ -1,49 +1,24 @@
 'use client';
-
+// The batch-vs-real-time widget: controls, verdict, charts and table. The
+// sweep runs in the compare worker (the engine never runs on this thread);
+// the settings live in the page's link under "compare." keys.
 import { lazy, startTransition, Suspense, useEffect, useId, useMemo, useState } from 'react';
-import { compareBatchVsRealtime, DEFAULT_VM_SIZE, validateCompareOptions, VM_SIZES, type CompareOptions, type Comparison } from '@/engine/index';
+import { validateCompareOptions, VM_SIZES, type Comparison } from '@/engine/index';
 import { describedBy, Field } from '../schedule/Field';
 import { problemsByField } from '../schedule/recurrence-form';
+import { UrlNotes } from '../shared/UrlNotes';
+import { useQuerySync } from '../shared/use-query-sync';
+import { sharedCompareClient, type CompareClient } from './compare-client';
 import { formatRows, ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, verdictFor, VOLUME_STEPS } from './compare-format';
+import type { SweepOptions } from './compare-protocol';
+import { toOptions, type Settings } from './compare-settings';
+import { COMPARE_PREFIX, decodeCompare, encodeCompare, MAX_CONCURRENT, MAX_NODE_COUNT } from './compare-url';
 import { CompareTable } from './CompareTable';
 
 const CompareChart = lazy(() => import('./CompareChart'));
 
-/** Waits for a slider to settle before re-running the sweep. */
+/** Waits for a slider to settle before asking for a new sweep. */
 const DEBOUNCE_MS = 120;
-
-class Superseded extends Error {}
-
-export interface Settings {
-  rowsIndex: number;
-  rowsPerRequest: number;
-  vmSize: string;
-  nodeCount: string;
-  runsPerDay: number;
-  maxConcurrent: string;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  rowsIndex: VOLUME_STEPS.indexOf(1e6),
-  rowsPerRequest: 1,
-  vmSize: DEFAULT_VM_SIZE,
-  nodeCount: '2',
-  runsPerDay: 1,
-  maxConcurrent: '1',
-};
-
-const whole = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : NaN);
-
-export function toOptions(s: Settings): CompareOptions {
-  return {
-    rows: VOLUME_STEPS[s.rowsIndex] ?? 1e6,
-    rowsPerRequest: s.rowsPerRequest,
-    vmSize: s.vmSize,
-    nodeCount: whole(s.nodeCount),
-    runsPerDay: s.runsPerDay,
-    maxConcurrentRequestsPerInstance: whole(s.maxConcurrent),
-  };
-}
 
 interface SweepState {
   comparison: Comparison | null;
@@ -52,38 +27,46 @@ interface SweepState {
   error: string | null;
 }
 
-/** Runs the sweep off the input path: debounced, in short tasks, dropping superseded results. */
-function useComparison(options: CompareOptions, valid: boolean): { comparison: Comparison | null; busy: boolean; error: string | null } {
+/** Asks the worker for a sweep once the settings settle; answers for older settings are dropped. */
+function useComparison(options: SweepOptions, valid: boolean, client: CompareClient): { comparison: Comparison | null; busy: boolean; error: string | null } {
   const [state, setState] = useState<SweepState>({ comparison: null, key: null, error: null });
   const key = JSON.stringify(options);
   useEffect(() => {
     if (!valid) return;
     let cancelled = false;
-    const pause = () =>
-      new Promise<void>((resolve, reject) => setTimeout(() => (cancelled ? reject(new Superseded()) : resolve()), 0));
     const timer = setTimeout(() => {
-      compareBatchVsRealtime({ ...(JSON.parse(key) as CompareOptions), pause }).then(
-        // A transition lets React render the charts in slices instead of one long task.
-        (comparison) => !cancelled && startTransition(() => setState({ comparison, key, error: null })),
-        (error: unknown) => !cancelled && !(error instanceof Superseded) && setState((s) => ({ ...s, key, error: String(error) })),
-      );
+      void client.compare(JSON.parse(key) as SweepOptions).then((outcome) => {
+        if (cancelled || outcome.type === 'superseded') return;
+        // A transition lets React draw the charts in slices instead of one long task.
+        if (outcome.type === 'compared') startTransition(() => setState({ comparison: outcome.comparison, key, error: null }));
+        else setState((s) => ({ ...s, key, error: outcome.message }));
+      });
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key, valid]);
+  }, [key, valid, client]);
   return { comparison: state.comparison, busy: valid && state.key !== key, error: state.key === key ? state.error : null };
 }
 
-export default function BatchVsRealtimePanel() {
+interface Props {
+  /** Tests hand in a client over a stand-in worker. */
+  client?: CompareClient;
+}
+
+export default function BatchVsRealtimePanel({ client: given }: Props) {
   const id = useId();
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [client] = useState(() => given ?? sharedCompareClient());
+  // The widget mounts only in the browser, so reading the address here never differs from a server render.
+  const [linked] = useState(() => decodeCompare(typeof window === 'undefined' ? '' : window.location.search));
+  const [settings, setSettings] = useState<Settings>(linked.settings);
+  useQuerySync(COMPARE_PREFIX, useMemo(() => encodeCompare(settings), [settings]));
   const update = (patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch }));
   const options = useMemo(() => toOptions(settings), [settings]);
   const problems = useMemo(() => problemsByField(validateCompareOptions(options)), [options]);
   const valid = Object.keys(problems).length === 0;
-  const { comparison, busy, error } = useComparison(options, valid);
+  const { comparison, busy, error } = useComparison(options, valid, client);
   const rows = options.rows;
   const requestsPerDay = Math.ceil(rows / settings.rowsPerRequest);
   const control = (name: string) => ({
@@ -98,8 +81,9 @@ export default function BatchVsRealtimePanel() {
       <p id={`${id}-title`} className="widget-title">
         Batch vs real-time: the same rows scored both ways
       </p>
+      <UrlNotes notes={linked.notes} />
       <div className="widget-controls">
-        <Field id={`${id}-rows`} label={<>rows per day: <output htmlFor={`${id}-rows`}>{formatRows(rows)}</output></>} hint="How many rows need a score each day." problems={problems.rows_per_day}>
+        <Field id={`${id}-rows`} label={<>rows per day (<code>rows_per_day</code>): <output htmlFor={`${id}-rows`}>{formatRows(rows)}</output></>} hint="How many rows need a score each day." problems={problems.rows_per_day}>
           <input
             {...control('rows')}
             type="range"
@@ -111,7 +95,7 @@ export default function BatchVsRealtimePanel() {
             onChange={(e) => update({ rowsIndex: Number(e.target.value) })}
           />
         </Field>
-        <Field id={`${id}-rows_per_request`} label="rows per request (request body size)" hint={`≈ ${formatRows(requestsPerDay)} requests a day, ${(requestsPerDay / 86_400).toPrecision(3)} a second on average.`} problems={problems.rows_per_request}>
+        <Field id={`${id}-rows_per_request`} label={<>rows per request (<code>rows_per_request</code>, the request body size)</>} hint={`≈ ${formatRows(requestsPerDay)} requests a day, ${(requestsPerDay / 86_400).toPrecision(3)} a second on average.`} problems={problems.rows_per_request}>
           <select {...control('rows_per_request')} value={settings.rowsPerRequest} onChange={(e) => update({ rowsPerRequest: Number(e.target.value) })}>
             {ROWS_PER_REQUEST_CHOICES.map((n) => (
               <option key={n} value={n}>
@@ -130,9 +114,9 @@ export default function BatchVsRealtimePanel() {
           </select>
         </Field>
         <Field id={`${id}-node_count`} label={<><code>node_count</code> (batch)</>} hint="Nodes the batch job scales out to; each pays start-up." problems={problems.node_count}>
-          <input {...control('node_count')} type="number" min={1} max={50} step={1} inputMode="numeric" value={settings.nodeCount} onChange={(e) => update({ nodeCount: e.target.value })} />
+          <input {...control('node_count')} type="number" min={1} max={MAX_NODE_COUNT} step={1} inputMode="numeric" value={settings.nodeCount} onChange={(e) => update({ nodeCount: e.target.value })} />
         </Field>
-        <Field id={`${id}-runs_per_day`} label="batch runs per day (schedule)" hint="Each run is a cold start: nodes start, score, and scale back to zero." problems={problems.runs_per_day}>
+        <Field id={`${id}-runs_per_day`} label={<>batch runs per day (<code>runs_per_day</code>, the schedule)</>} hint="Each run is a cold start: nodes start, score, and scale back to zero." problems={problems.runs_per_day}>
           <select {...control('runs_per_day')} value={settings.runsPerDay} onChange={(e) => update({ runsPerDay: Number(e.target.value) })}>
             {RUNS_PER_DAY_CHOICES.map((c) => (
               <option key={c.value} value={c.value}>
@@ -151,7 +135,7 @@ export default function BatchVsRealtimePanel() {
             {...control('max_concurrent_requests_per_instance')}
             type="number"
             min={1}
-            max={16}
+            max={MAX_CONCURRENT}
             step={1}
             inputMode="numeric"
             value={settings.maxConcurrent}
