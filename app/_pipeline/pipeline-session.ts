@@ -18,6 +18,7 @@ import {
   type WorkspaceSpec,
 } from '@/engine/index';
 import { applyEdits, parameterValues } from './edits';
+import { shownErrors, validationFor, withFault } from './faults';
 import type { DataChangeView, PipelineEdits, PipelineRequest, PipelineResponse } from './protocol';
 import { definitionView, errorViews, publishedView, runView } from './worker-views';
 
@@ -82,14 +83,17 @@ export class PipelineSession {
   }
 
   private validate(ws: Workspace, edits: PipelineEdits) {
-    return errorViews(validatePipeline(ws, applyEdits(this.pipeline, edits), { parameters: parameterValues(this.pipeline, edits) }));
+    const pipeline = withFault(applyEdits(this.pipeline, edits), edits.fault);
+    return shownErrors(errorViews(validatePipeline(ws, pipeline, { parameters: parameterValues(this.pipeline, edits) })), edits.fault);
   }
 
+  /** A fault is submitted like a pipeline sent without validate(): workspace problems fail the step at run time. */
   private async run(edits: PipelineEdits): Promise<PipelineResponse> {
     const ws = await this.workspace();
-    const run = await runPipeline(ws, applyEdits(this.pipeline, edits), {
+    const run = await runPipeline(ws, withFault(applyEdits(this.pipeline, edits), edits.fault), {
       parameters: parameterValues(this.pipeline, edits),
       regenerate_outputs: edits.regenerateOutputs,
+      validation: validationFor(edits.fault),
     });
     return { type: 'ran', run: runView(run) };
   }

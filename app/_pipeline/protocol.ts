@@ -2,6 +2,7 @@
 // the worker sends back. The worker owns the workspace and runs the engine;
 // the page only ever sees these plain, structured-clone-friendly objects.
 import type { PipelineErrorCode, StepStatus, StepType } from '@/engine/index';
+import type { RunFault } from './faults';
 
 /** What the learner changed: raw parameter text, per-step allow_reuse, regenerate_outputs. */
 export interface PipelineEdits {
@@ -10,6 +11,8 @@ export interface PipelineEdits {
   /** Step name → allow_reuse (a missing step keeps the pipeline's own setting). */
   allowReuse: Record<string, boolean>;
   regenerateOutputs: boolean;
+  /** A run-time fault to inject into the run ('none' for a normal, fully validated run). */
+  fault: RunFault;
 }
 
 export type PipelineRequest =

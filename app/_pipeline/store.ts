@@ -4,6 +4,7 @@
 // to the local server's REST route.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { changedAssignments } from './edits';
+import type { RunFault } from './faults';
 import type { DataChangeView, DefinitionView, ErrorView, PipelineEdits, PipelineResponse, PublishedView, RunView } from './protocol';
 import { invokeServerPipeline, listServerPipelines, type InvokeOutcome, type ServerPipeline } from './server-api';
 import type { PipelineClient } from './worker-client';
@@ -19,6 +20,8 @@ export interface PipelineData {
   params: Record<string, string>;
   allowReuse: Record<string, boolean>;
   regenerateOutputs: boolean;
+  /** The run-time fault the next run carries. */
+  fault: RunFault;
   /** The engine's validation of the current edits. */
   errors: ErrorView[];
   busy: BusyAction | null;
@@ -48,6 +51,7 @@ export interface PipelineActions {
   setParameter(name: string, text: string): void;
   setAllowReuse(step: string, allowed: boolean): void;
   setRegenerateOutputs(on: boolean): void;
+  setFault(fault: RunFault): void;
   /** Submits a run with the current edits. */
   submitRun(): Promise<void>;
   changeData(): Promise<void>;
@@ -75,6 +79,7 @@ const INITIAL: PipelineData = {
   params: {},
   allowReuse: {},
   regenerateOutputs: false,
+  fault: 'none',
   errors: [],
   busy: null,
   run: null,
@@ -113,8 +118,8 @@ export function createPipelineStore(deps: StoreDeps): PipelineStore {
 
   return createStore<PipelineState>()((set, get) => {
     const edits = (): PipelineEdits => {
-      const { params, allowReuse, regenerateOutputs } = get();
-      return { parameters: { ...params }, allowReuse: { ...allowReuse }, regenerateOutputs };
+      const { params, allowReuse, regenerateOutputs, fault } = get();
+      return { parameters: { ...params }, allowReuse: { ...allowReuse }, regenerateOutputs, fault };
     };
 
     const failed = (response: PipelineResponse, what: string): boolean => {
@@ -179,6 +184,12 @@ export function createPipelineStore(deps: StoreDeps): PipelineStore {
 
       setRegenerateOutputs(on) {
         set({ regenerateOutputs: on });
+      },
+
+      setFault(fault) {
+        set({ fault });
+        // The errors shown depend on the fault (a fault lets workspace problems through to run time).
+        scheduleValidate();
       },
 
       async submitRun() {

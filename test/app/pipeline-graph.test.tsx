@@ -108,6 +108,15 @@ function setup(respond: (call: FetchCall) => Response = () => new Response('{}',
   return { ...worker, http };
 }
 
+/** A run where score failed at run time and the steps after it were canceled before they started. */
+function failedRun(id: string, error: string): RunView {
+  const run = runOf(id, ['Completed', 'Completed', 'Completed', 'Completed', 'Completed']);
+  const [ingest, preprocess, score, post, out] = run.steps as [StepRunView, StepRunView, StepRunView, StepRunView, StepRunView];
+  const canceled = (s: StepRunView): StepRunView => ({ ...s, status: 'Canceled', history: [{ status: 'NotStarted', at: 0 }, { status: 'Canceled', at: 30 }], start: 30, end: 30, costUsd: 0 });
+  const failed: StepRunView = { ...score, status: 'Failed', history: [...score.history.slice(0, 3), { status: 'Failed', at: 30 }], error };
+  return { ...run, status: 'Failed', steps: [ingest, preprocess, failed, canceled(post), canceled(out)] };
+}
+
 const node = (name: string) => document.querySelector(`li[data-step="${name}"]`) as HTMLElement;
 /** The status each step's badge says in words (its glyph stripped). */
 const badges = () => STEPS.map((name) => node(name).querySelector('.pipe-badge')?.textContent?.trim().replace(/^\S+\s+/, ''));
@@ -123,6 +132,7 @@ describe('PipelineGraph', () => {
         parameters: { input_path: 'workspaceblobstore/credit-risk/applicants/', model_version: 'latest', node_count: '2', mini_batch_size: '16KB' },
         allowReuse: Object.fromEntries(STEPS.map((s) => [s, true])),
         regenerateOutputs: false,
+        fault: 'none',
       },
     });
     expect(screen.getByRole('button', { name: 'Running…' })).toBeTruthy();
@@ -221,5 +231,35 @@ describe('PipelineGraph', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Invoke' }));
     await screen.findByText('HTTP 400');
     expect(screen.getByText(/unknown parameter bogus$/, { selector: 'li' })).toBeTruthy();
+  });
+
+  it('injects a run-time fault, and shows the failed step with its reason and the steps canceled after it', async () => {
+    const { requests, answer } = setup();
+    const fault = await screen.findByRole('radio', { name: /environment=basic-env/ });
+    expect((screen.getByRole('radio', { name: /No fault/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(fault);
+    expect(within(node('score')).getByText(/Fault for the next run/).textContent).toMatch(/environment=basic-env \(no onnxruntime\)/);
+    expect(within(node('ingest')).queryByText(/Fault for the next run/)).toBeNull();
+    await act(() => new Promise((r) => setTimeout(r, 5)));
+    expect(requests.filter((r) => r.type === 'validate').at(-1)).toMatchObject({ edits: { fault: 'missing-package' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run pipeline' }));
+    expect(requests.at(-1)).toMatchObject({ type: 'run', edits: { fault: 'missing-package' } });
+    const error = "ParallelRunStep failed: init() failed on every node. First error: ModuleNotFoundError: No module named 'onnxruntime'";
+    await answer('run', { type: 'ran', run: failedRun('run-0001', error) });
+    expect(badges()).toEqual(['Completed', 'Completed', 'Failed', 'Canceled', 'Canceled']);
+    expect(node('score').getAttribute('data-status')).toBe('Failed');
+    expect(within(node('score')).getByText(/^Failed:/).parentElement?.textContent).toBe(`Failed: ${error}`);
+    for (const name of ['postprocess', 'write-output']) {
+      expect(within(node(name)).getByText(/Canceled without running/).textContent).toMatch(/score failed, and a run submitted with continue_on_step_failure=False stops at its first failed step/);
+    }
+    expect(within(node('preprocess')).queryByText(/Canceled|Failed:/)).toBeNull();
+    expect(screen.getByText('score failed').closest('.pipe-note')?.textContent).toBe(`score failed: ${error}Canceled because of it: postprocess, write-output.`);
+    expect(document.querySelector('.pipe-status')?.textContent).toBe('run-0001 Failed: ingest Completed, preprocess Completed, score Failed, postprocess Canceled, write-output Canceled.');
+
+    // Back to no fault: the next run is validated in full again.
+    fireEvent.click(screen.getByRole('radio', { name: /No fault/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Run pipeline' }));
+    expect(requests.at(-1)).toMatchObject({ type: 'run', edits: { fault: 'none' } });
   });
 });

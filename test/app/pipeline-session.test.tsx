@@ -16,6 +16,7 @@ const edits = (patch: Partial<PipelineEdits> = {}, params: Record<string, string
   parameters: { ...DEFAULTS, ...params },
   allowReuse: {},
   regenerateOutputs: false,
+  fault: 'none',
   ...patch,
 });
 
@@ -89,5 +90,40 @@ describe('PipelineSession', () => {
     const after = ran(await s.handle({ type: 'run', edits: edits() }));
     expect(after.id).toBe('run-0001');
     expect(Object.values(statuses(after))).toEqual(Array(5).fill('Completed'));
+  });
+});
+
+describe('PipelineSession: run-time faults', () => {
+  it('missing package: score fails in init(), the steps after it are Canceled, and the next clean run reuses what completed', async () => {
+    const s = session();
+    const validated = await s.handle({ type: 'validate', edits: edits({ fault: 'missing-package' }) });
+    // The fault is what the learner asked for: it is not a form error, it shows at run time.
+    expect(validated).toEqual({ type: 'validated', errors: [] });
+    const failed = ran(await s.handle({ type: 'run', edits: edits({ fault: 'missing-package' }) }));
+    expect(failed.status).toBe('Failed');
+    expect(statuses(failed)).toEqual({ ingest: 'Completed', preprocess: 'Completed', score: 'Failed', postprocess: 'Canceled', 'write-output': 'Canceled' });
+    const score = failed.steps.find((st) => st.name === 'score')!;
+    expect(score.error).toMatch(/No module named 'onnxruntime'/);
+    expect(score.history.map((h) => h.status)).toEqual(['NotStarted', 'Queued', 'Running', 'Failed']);
+    expect(failed.steps.find((st) => st.name === 'postprocess')!.history.map((h) => h.status)).toEqual(['NotStarted', 'Canceled']);
+
+    const clean = ran(await s.handle({ type: 'run', edits: edits() }));
+    expect(statuses(clean)).toEqual({ ingest: 'Reused', preprocess: 'Reused', score: 'Completed', postprocess: 'Completed', 'write-output': 'Completed' });
+  });
+
+  it('GPU model on CPU compute: score fails at run time with the CUDA message', async () => {
+    const failed = ran(await session().handle({ type: 'run', edits: edits({ fault: 'gpu-model' }) }));
+    expect(statuses(failed).score).toBe('Failed');
+    expect(failed.steps.find((st) => st.name === 'score')!.error).toMatch(/GPU/);
+  });
+
+  it('unchecked: a model_version that the full check refuses is submitted and fails loading the model', async () => {
+    const s = session();
+    expect(await s.handle({ type: 'run', edits: edits({}, { model_version: '5' }) })).toMatchObject({ type: 'invalid', errors: [{ code: 'model_not_found' }] });
+    const failed = ran(await s.handle({ type: 'run', edits: edits({ fault: 'unchecked' }, { model_version: '5' }) }));
+    expect(statuses(failed)).toMatchObject({ score: 'Failed', postprocess: 'Canceled', 'write-output': 'Canceled' });
+    expect(failed.steps.find((st) => st.name === 'score')!.error).toMatch(/ModelNotFoundException: model credit-risk version 5/);
+    // Structural problems still block, fault or not.
+    expect(await s.handle({ type: 'run', edits: edits({ fault: 'unchecked' }, { node_count: 'two' }) })).toMatchObject({ type: 'invalid' });
   });
 });

@@ -87,6 +87,7 @@ export function DagView({ idPrefix, animate }: { idPrefix: string; animate: bool
   const order = steps.map((s) => s.name);
   const { listRef, setNode, boxes } = useBoxes(order);
   const edges = useMemo(() => steps.flatMap((s) => s.dependsOn.map((from) => ({ from, to: s.name }))), [steps]);
+  const failedSteps = useMemo(() => shown?.steps.filter((s) => s.status === 'Failed').map((s) => s.name) ?? [], [shown]);
 
   return (
     <div className="pipe-dag">
@@ -106,6 +107,7 @@ export function DagView({ idPrefix, animate }: { idPrefix: string; animate: bool
               previousKey={previousKeys?.[step.name] ?? null}
               errors={placed.byStep[step.name] ?? []}
               pointers={placed.stepPointers[step.name] ?? []}
+              failedSteps={failedSteps}
             />
           );
         })}

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { placeErrors } from '@/app/_pipeline/error-placement';
 import type { ParameterView } from '@/app/_pipeline/protocol';
 import { usePipeline, usePipelineStore } from '@/app/_pipeline/use-pipeline';
+import { FaultPicker } from './FaultPicker';
 
 const HINTS: Record<string, string> = {
   input_path: 'Datastore folder or blob the ingest step reads. A different path is a different input identity.',
@@ -97,6 +98,7 @@ export function PipelineControls({ idPrefix }: { idPrefix: string }) {
           Submit with <code>regenerate_outputs=True</code>: every step runs, whatever reuse would allow.
         </p>
       </div>
+      <FaultPicker idPrefix={idPrefix} />
       <div className="pipe-actions">
         <button type="button" className="button-primary" aria-disabled={blocked} onClick={() => void actions.submitRun()}>
           {busy === 'run' ? 'Running…' : 'Run pipeline'}

@@ -64,6 +64,23 @@ function GotchaNote({ run, change, definition }: { run: RunView; change: DataCha
   );
 }
 
+/** A failed run in one line: which step failed and the engine's reason, as Azure's run details show it. */
+function FailureNote({ run }: { run: RunView }) {
+  const failed = run.steps.filter((s) => s.status === 'Failed');
+  if (run.status !== 'Failed' || failed.length === 0) return null;
+  const canceled = run.steps.filter((s) => s.status === 'Canceled').map((s) => s.name);
+  return (
+    <div className="pipe-note pipe-note-bad">
+      {failed.map((s) => (
+        <p key={s.name}>
+          <strong>{s.name} failed</strong>: {s.error ?? 'no reason was recorded'}
+        </p>
+      ))}
+      {canceled.length > 0 && <p>Canceled because of it: {canceled.join(', ')}.</p>}
+    </div>
+  );
+}
+
 export function RunSummary() {
   const run = usePipeline((s) => s.run);
   const busy = usePipeline((s) => s.busy);
@@ -94,6 +111,7 @@ export function RunSummary() {
               </>
             )}
           </p>
+          <FailureNote run={run} />
           {runChange && <GotchaNote run={run} change={runChange} definition={definition} />}
         </>
       )}

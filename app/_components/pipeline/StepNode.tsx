@@ -3,6 +3,7 @@
 // after a run its virtual times, cost, reuse key and the engine's reason.
 import { forwardRef } from 'react';
 import type { StepStatus } from '@/engine/index';
+import { FAULT_ENVIRONMENT, FAULT_GPU_MODEL, type RunFault } from '@/app/_pipeline/faults';
 import type { ErrorView, StepDefinitionView, StepRunView } from '@/app/_pipeline/protocol';
 import { usePipeline } from '@/app/_pipeline/use-pipeline';
 import { formatSeconds, formatUsd, STEP_TYPE_LABEL } from './format';
@@ -20,9 +21,32 @@ interface Props {
   previousKey: string | null;
   errors: ErrorView[];
   pointers: string[];
+  /** Steps that ended Failed in the shown run (the reason the others were Canceled). */
+  failedSteps: string[];
 }
 
-function Reason({ result }: { result: StepRunView }) {
+const listed = (names: string[]) => (names.length === 0 ? 'an earlier step' : names.join(' and '));
+
+/** Why a step was Canceled: the run stopped at a failed step, before or while this one ran. */
+function CanceledReason({ result, failedSteps }: { result: StepRunView; failedSteps: string[] }) {
+  const ran = result.history.some((h) => h.status === 'Running');
+  return (
+    <p className="pipe-reason pipe-reason-failed">
+      {ran ? 'Canceled while running' : 'Canceled without running'}: {listed(failedSteps)} failed, and a run submitted with <code>continue_on_step_failure=False</code> stops
+      at its first failed step{ran ? '; this step paid only for the time it had run.' : ', so this step never went to compute.'}
+    </p>
+  );
+}
+
+function Reason({ result, failedSteps }: { result: StepRunView; failedSteps: string[] }) {
+  if (result.status === 'Canceled') return <CanceledReason result={result} failedSteps={failedSteps} />;
+  if (result.status === 'Failed' && result.error !== undefined) {
+    return (
+      <p className="pipe-reason pipe-reason-failed">
+        <strong>Failed:</strong> {result.error}
+      </p>
+    );
+  }
   if (result.status === 'Reused' && result.reusedFrom) {
     return (
       <p className="pipe-reason">
@@ -32,6 +56,23 @@ function Reason({ result }: { result: StepRunView }) {
   }
   if (result.error !== undefined) return <p className="pipe-reason pipe-reason-failed">{result.error}</p>;
   return null;
+}
+
+const FAULT_TEXT: Partial<Record<RunFault, string>> = {
+  'missing-package': `environment=${FAULT_ENVIRONMENT} (no onnxruntime)`,
+  'gpu-model': `model=${FAULT_GPU_MODEL.name} (needs a GPU)`,
+};
+
+/** On the ParallelRunStep: the fault the next run will carry. */
+function FaultNote({ step }: { step: StepDefinitionView }) {
+  const fault = usePipeline((s) => s.fault);
+  const text = FAULT_TEXT[fault];
+  if (step.type !== 'parallel_run' || text === undefined) return null;
+  return (
+    <p className="pipe-note pipe-note-warn">
+      Fault for the next run: <code>{text}</code>. It is submitted without the workspace check, so the job fails in <code>init()</code>.
+    </p>
+  );
 }
 
 function ReuseKey({ result, previousKey }: { result: StepRunView; previousKey: string | null }) {
@@ -97,7 +138,7 @@ function Inputs({ step }: { step: StepDefinitionView }) {
   );
 }
 
-export const StepNode = forwardRef<HTMLLIElement, Props>(function StepNode({ idPrefix, step, status, result, previousKey, errors, pointers }, ref) {
+export const StepNode = forwardRef<HTMLLIElement, Props>(function StepNode({ idPrefix, step, status, result, previousKey, errors, pointers, failedSteps }, ref) {
   const allowed = usePipeline((s) => s.allowReuse[step.name] ?? step.allowReuse);
   const setAllowReuse = usePipeline((s) => s.setAllowReuse);
   const titleId = `${idPrefix}-${step.name}-title`;
@@ -124,6 +165,7 @@ export const StepNode = forwardRef<HTMLLIElement, Props>(function StepNode({ idP
         {step.vmSize && ` (${result?.vmSize ?? step.vmSize}, ${step.tier === 'low_priority' ? 'low priority' : 'dedicated'})`}
       </p>
       <Inputs step={step} />
+      <FaultNote step={step} />
       <label className="pipe-check">
         <input type="checkbox" checked={allowed} onChange={(e) => setAllowReuse(step.name, e.target.checked)} />
         <code>allow_reuse</code>
@@ -136,7 +178,7 @@ export const StepNode = forwardRef<HTMLLIElement, Props>(function StepNode({ idP
             {result.startupSeconds > 0 && ` · node start-up ${formatSeconds(result.startupSeconds)}`}
             {result.status === 'Completed' && ` · ${result.nodes} node${result.nodes === 1 ? '' : 's'}`} · cost {formatUsd(result.costUsd)}
           </p>
-          <Reason result={result} />
+          <Reason result={result} failedSteps={failedSteps} />
           <ReuseKey result={result} previousKey={previousKey} />
         </>
       )}
