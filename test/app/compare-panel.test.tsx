@@ -41,6 +41,8 @@ describe('BatchVsRealtime', () => {
     expect(cells[1]).toBe(formatUsd(expected.current.batch.costPerDayUsd));
     expect(cells[5]).toBe(formatUsd(expected.current.realtime.costPerDayUsd));
     expect(within(table()).getAllByRole('row')).toHaveLength(1 + expected.points.length);
+    expect(screen.getByRole('application', { name: 'Cost per day against rows per day' })).toBeTruthy();
+    expect(screen.getByRole('application', { name: 'Time against rows per day' }).getAttribute('aria-describedby')).toBe(table().id);
     expect(verdict()).toMatch(/nightly, millions of rows.*→ batch/);
     expect(verdict()).toMatch(/answer while the user waits.*→ real-time/);
   });

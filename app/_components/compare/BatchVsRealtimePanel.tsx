@@ -2,7 +2,7 @@
 // The batch-vs-real-time widget: controls, verdict, charts and table. The
 // sweep runs in the compare worker (the engine never runs on this thread);
 // the settings live in the page's link under "compare." keys.
-import { lazy, startTransition, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { startTransition, useEffect, useId, useMemo, useState } from 'react';
 import { validateCompareOptions, VM_SIZES, type Comparison } from '@/engine/index';
 import { describedBy, Field } from '../schedule/Field';
 import { problemsByField } from '../schedule/recurrence-form';
@@ -13,9 +13,8 @@ import { formatRows, ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, verdictFor,
 import type { SweepOptions } from './compare-protocol';
 import { toOptions, type Settings } from './compare-settings';
 import { COMPARE_PREFIX, decodeCompare, encodeCompare, MAX_CONCURRENT, MAX_NODE_COUNT } from './compare-url';
+import CompareChart from './CompareChart';
 import { CompareTable } from './CompareTable';
-
-const CompareChart = lazy(() => import('./CompareChart'));
 
 /** Waits for a slider to settle before asking for a new sweep. */
 const DEBOUNCE_MS = 120;
@@ -157,9 +156,7 @@ export default function BatchVsRealtimePanel({ client: given }: Props) {
       </div>
       {comparison && (
         <>
-          <Suspense fallback={<div className="bvr-chart-skeleton">Loading the charts…</div>}>
-            <CompareChart comparison={comparison} tableId={`${id}-table`} />
-          </Suspense>
+          <CompareChart comparison={comparison} tableId={`${id}-table`} />
           <CompareTable comparison={comparison} id={`${id}-table`} />
         </>
       )}
