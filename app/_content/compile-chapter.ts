@@ -44,7 +44,8 @@ async function bundle(source: string, file: string, found: Inspection) {
           rehypeSlug,
           rehypeInspect(found),
           // Highlighting happens here, at build time: no highlighter reaches the browser.
-          [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' } }],
+          // High-contrast themes: plain github-light/-dark colour some tokens (comments, constants) below 4.5:1.
+          [rehypeShiki, { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } }],
         ];
         return options;
       },
