@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// These are the only schemas the browser builds. Zod 4 compiles object parsers
+// with `new Function` and probes for it first; the CSP (no unsafe-eval) refuses
+// the probe and reports a violation. Jitless must be set before any schema is built.
+z.config({ jitless: true });
+
 // The shape of saved progress, version 1. Everything read back from localStorage
 // or from an imported file goes through these schemas before the app trusts it.
 
