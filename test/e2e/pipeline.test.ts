@@ -15,15 +15,15 @@ async function statuses(widget: Locator): Promise<Record<string, string>> {
   return out;
 }
 
-/** Clicks Run and waits for the announcement of a run other than `previous`. */
-async function runOnce(widget: Locator, previous: string | null, click = true): Promise<string> {
+/** Clicks Run and waits for the announcement of a run other than `previous` that ended `status`. */
+async function runOnce(widget: Locator, previous: string | null, click = true, status: 'Completed' | 'Failed' = 'Completed'): Promise<string> {
   if (click) await widget.getByRole('button', { name: 'Run pipeline' }).click();
   const live = widget.locator('.pipe-status');
   let id = '';
   await expect
     .poll(
       async () => {
-        const match = /^(run-\d+) Completed:/.exec(await live.innerText());
+        const match = new RegExp(`^(run-\\d+) ${status}:`).exec(await live.innerText());
         id = match?.[1] ?? '';
         return id !== '' && id !== previous;
       },
@@ -42,7 +42,7 @@ describeBrowser('pipeline graph', () => {
     expect(html).not.toContain('Run pipeline');
 
     const { page, consoleErrors, foreignRequests, context } = await openPage(browser(), CHAPTER, { reducedMotion: 'reduce' });
-    await page.locator('[data-pipeline-mounted]').scrollIntoViewIfNeeded();
+    await page.locator('[data-widget="pipeline graph"]').scrollIntoViewIfNeeded();
     const widget = page.getByRole('group', { name: 'Pipeline graph and reuse' });
     await widget.getByRole('button', { name: 'Run pipeline' }).waitFor({ timeout: 30_000 });
     expect(await statuses(widget)).toEqual(Object.fromEntries(STEPS.map((s) => [s, 'NotStarted'])));
@@ -68,9 +68,17 @@ describeBrowser('pipeline graph', () => {
 
     // node_count only feeds the scoring step: it and everything after it run again.
     await widget.getByRole('textbox', { name: 'node_count' }).fill('3');
-    await runOnce(widget, afterChange);
+    const withThreeNodes = await runOnce(widget, afterChange);
     expect(await statuses(widget)).toEqual({ ingest: 'Reused', preprocess: 'Reused', score: 'Completed', postprocess: 'Completed', 'write-output': 'Completed' });
     expect(await widget.locator('li[data-step="score"] .pipe-key').innerText()).toMatch(/changed; the run before had/);
+
+    // A run-time fault: score's init() cannot import onnxruntime, the steps after it are canceled.
+    await widget.getByRole('radio', { name: /environment=basic-env/ }).check();
+    await runOnce(widget, withThreeNodes, true, 'Failed');
+    expect(await statuses(widget)).toEqual({ ingest: 'Reused', preprocess: 'Reused', score: 'Failed', postprocess: 'Canceled', 'write-output': 'Canceled' });
+    expect(await widget.locator('li[data-step="score"] .pipe-reason').innerText()).toMatch(/^Failed: .*No module named 'onnxruntime'/);
+    expect(await widget.locator('li[data-step="postprocess"] .pipe-reason').innerText()).toMatch(/^Canceled without running: score failed/);
+    await widget.getByRole('radio', { name: /No fault/ }).check();
 
     // Publish, then call the local server's real route through the form.
     await widget.getByRole('button', { name: 'Publish pipeline' }).click();
