@@ -1,10 +1,12 @@
 // Security headers and the Content-Security-Policy, checked over HTTP and in
 // Chromium: every route sends them, the policy allows exactly the page's own
 // inline scripts, eval and injected scripts are refused, the lab's worker and
-// onnxruntime wasm still run, and no request leaves the app's origin.
-import { beforeAll, expect, it } from 'vitest';
+// onnxruntime wasm still run. Each route rendering under the CSP with no
+// violation or foreign request is checked in quality-routes.test.ts, in the same
+// visit as axe.
+import { expect, it } from 'vitest';
 import { baseUrl, describeBrowser, useBrowser } from './browser';
-import { openRoute, ROUTES, settle, unlockedProgress, watch, type Watched } from './quality-helpers';
+import { openRoute, ROUTES, watch, type Watched } from './quality-helpers';
 import { CH95 } from './practice-helpers';
 import { inlineScriptHashes } from '../../scripts/csp/inline-scripts';
 
@@ -94,24 +96,6 @@ interface Probe {
 
 describeBrowser('quality: the CSP in Chromium', () => {
   const browser = useBrowser();
-  let progress: string;
-  beforeAll(async () => {
-    progress = await unlockedProgress(browser());
-  });
-
-  for (const route of [...ROUTES, { name: 'a missing chapter (404)', path: '/chapters/000-no-such-chapter' }]) {
-    it(`${route.name}: renders under the CSP with no violation, error or request to another origin`, async () => {
-      let watched: Watched | undefined;
-      const { page, context } = await openRoute(browser(), route, progress, {}, async (c) => (watched = await watch(c)));
-      await settle(page);
-      const w = watched as Watched;
-      expect(w.foreignRequests).toEqual([]);
-      // Not even zod's new Function probe: the browser's schemas are built jitless (app/_progress/schema.ts).
-      expect(w.violations).toEqual([]);
-      expect(w.consoleErrors.filter((e) => !(route.path.includes('000-no-such') && /status of 404/.test(e)))).toEqual([]);
-      await context.close();
-    });
-  }
 
   it('runs the lab: its module worker and the onnxruntime wasm work under the CSP', async () => {
     let watched: Watched | undefined;
