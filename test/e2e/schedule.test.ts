@@ -58,16 +58,16 @@ describeBrowser('chapter 95 widgets', () => {
     await context.close();
   });
 
-  it('loads the batch vs real-time charts only in the browser, with values on keyboard focus', async () => {
-    // The server sends placeholders only: no chart markup, so recharts cannot be part of the first load.
+  it('loads the batch vs real-time comparison only in the browser, with values on keyboard focus', async () => {
+    // The server sends a placeholder only: no chart markup in the first load.
     const html = await (await fetch(baseUrl() + CHAPTER)).text();
     expect(html.includes('Loading the batch versus real-time comparison…')).toBe(true);
-    expect(html.includes('recharts')).toBe(false);
+    expect(html.includes('Cost per day against rows per day')).toBe(false);
 
     const { page, consoleErrors, foreignRequests, context } = await openPage(browser(), CHAPTER, { reducedMotion: 'reduce' });
     await page.locator('[data-widget="batch versus real-time comparison"]').scrollIntoViewIfNeeded();
     const widget = page.getByRole('group', { name: /Batch vs real-time/ });
-    await expect.poll(() => widget.locator('.recharts-wrapper').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => widget.getByRole('application').count(), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => widget.getByRole('status', { name: 'Verdict' }).innerText()).toMatch(/At 1,000,000 rows a day, batch is cheaper/);
     expect(await widget.getByRole('table', { name: /Cost per day and time/ }).locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
 
@@ -76,14 +76,38 @@ describeBrowser('chapter 95 widgets', () => {
     await page.keyboard.press('End');
     await expect.poll(() => widget.getByRole('status', { name: 'Verdict' }).innerText()).toMatch(/At 30,000,000 rows a day/);
 
-    // Keyboard users get the tooltip too: focus the chart and step along the points.
-    const chart = widget.locator('svg.recharts-surface[tabindex="0"]').first();
-    await chart.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => widget.locator('.recharts-tooltip-wrapper').first().innerText()).toMatch(/rows per day[\s\S]*\$/);
+    // Keyboard users get exact values too: focus the chart and step along the points.
+    await widget.getByRole('application', { name: 'Cost per day against rows per day' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => widget.locator('.bvr-tooltip').first().textContent()).toMatch(/^10,000,000 rows per dayBatch job: \$[\d.,]+Real-time endpoint: \$/);
 
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('restores both widgets from the link and writes changes back without navigating or scrolling', async () => {
+    const query = '?schedule.frequency=Week&schedule.week_days=Monday&schedule.time_of_day=09:30&compare.node_count=abc&compare.runs_per_day=24';
+    const { page, consoleErrors, context } = await openPage(browser(), CHAPTER + query, { reducedMotion: 'reduce' });
+    await page.locator('[data-widget="schedule explorer"]').scrollIntoViewIfNeeded();
+    const explorer = page.getByRole('group', { name: 'Schedule explorer' });
+    await explorer.getByLabel('frequency', { exact: true }).waitFor();
+    expect(await explorer.getByLabel('frequency', { exact: true }).inputValue()).toBe('Week');
+    expect(await explorer.getByRole('checkbox', { name: 'week_days Monday' }).isChecked()).toBe(true);
+
+    await page.evaluate(() => Object.assign(window, { __samePage: true }));
+    const before = await page.evaluate(() => ({ y: window.scrollY, entries: history.length }));
+    await explorer.getByLabel('interval', { exact: true }).fill('2');
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('schedule.interval'))).toBe('2');
+    const after = await page.evaluate(() => ({ y: window.scrollY, entries: history.length, same: (window as { __samePage?: boolean }).__samePage === true, search: location.search }));
+    expect(after).toMatchObject({ y: before.y, entries: before.entries, same: true });
+    expect(new URLSearchParams(after.search).get('compare.node_count')).toBe('abc');
+
+    await page.locator('[data-widget="batch versus real-time comparison"]').scrollIntoViewIfNeeded();
+    const compare = page.getByRole('group', { name: /Batch vs real-time/ });
+    await expect.poll(() => compare.getByRole('note', { name: 'Link settings not used' }).innerText()).toMatch(/compare\.node_count=abc: allowed is a whole number from 1 to 50; using 2\./);
+    expect(await compare.getByLabel(/batch runs per day/).inputValue()).toBe('24');
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });
