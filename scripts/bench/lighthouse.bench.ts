@@ -47,6 +47,7 @@ const numeric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? NaN
 
 // Two shared cores make single runs noisy (TBT swings most): report the median of a few.
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+const MAX_FAILED = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function main(): Promise<void> {
@@ -61,12 +62,19 @@ async function main(): Promise<void> {
   try {
     for (const { name, path } of PAGES) {
       const runs: Result[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      // A loaded machine now and then makes Lighthouse miss the navigation
+      // (NO_NAVSTART); such a run is retried, up to MAX_FAILED times per page.
+      let failed = 0;
+      while (runs.length < RUNS) {
         const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] }, desktopConfig);
         const lhr = result?.lhr;
-        if (!lhr) throw new Error(`lighthouse returned nothing for ${path}`);
-        if (lhr.runtimeError) throw new Error(`lighthouse failed on ${path}: ${lhr.runtimeError.message}`);
-        runs.push(lhr);
+        const error = !lhr ? 'no result' : lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null;
+        if (!error) {
+          runs.push(lhr as Result);
+          continue;
+        }
+        console.error(`# lighthouse run on ${path} failed (${error}); retrying`);
+        if (++failed > MAX_FAILED) throw new Error(`lighthouse failed ${failed} times on ${path}: ${error}`);
       }
       const m = (f: (lhr: Result) => number) => median(runs.map(f));
       console.log(`BENCH lighthouse_${name}_performance ${m((r) => score(r, 'performance'))} score`);

@@ -51,7 +51,7 @@ export function withProgress(progress: string | undefined, options: BrowserConte
   return { ...options, storageState: { cookies: [], origins: [{ origin: new URL(baseUrl()).origin, localStorage: [{ name: 'bil-progress', value: progress }] }] } };
 }
 
-const pendingWidgets = '.widget-skeleton, .lab-skeleton, [data-lab-mounted="false"], [data-pipeline-mounted="false"], .lab-progress';
+const pendingWidgets = '.widget-skeleton, .lab-skeleton, [data-lab-mounted="false"], [data-mounted="false"], .lab-progress';
 
 /**
  * Scrolls through the page so every lazy widget mounts, then waits until none
