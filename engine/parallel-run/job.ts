@@ -25,6 +25,7 @@ import { InitFailureRules } from './init-rules';
 import type { FaultInjector } from './faults';
 import { JobLogWriter, nodeName, processName } from './logs';
 import type { FailureCause, ResolvedRunSettings, SystemFailureRule } from './sim-types';
+import { formatOutputLine } from './output';
 import { exceededThresholds } from './thresholds';
 import {
   createProcess,
@@ -62,8 +63,13 @@ export class ParallelRunJob {
   readonly attempts: (Attempt[] | undefined)[];
   readonly itemsSucceeded: Int32Array;
   readonly itemsFailed: Int32Array;
-  /** What run() returned, kept only for append_row. */
-  readonly returned: (unknown[] | undefined)[];
+  /**
+   * run()'s results as append_row lines, formatted when the mini-batch
+   * completes (as Azure appends them then); kept only for append_row. Not
+   * keeping the returned objects until the end also spares the GC from
+   * promoting a million short-lived results.
+   */
+  readonly outputLines: (string[] | undefined)[];
   now = 0;
   done = false;
   failure: FailureCause | undefined;
@@ -92,7 +98,7 @@ export class ParallelRunJob {
     this.attempts = new Array<Attempt[] | undefined>(count);
     this.itemsSucceeded = new Int32Array(count);
     this.itemsFailed = new Int32Array(count);
-    this.returned = new Array<unknown[] | undefined>(count);
+    this.outputLines = new Array<string[] | undefined>(count);
     this.tries = new Uint16Array(count);
     this.picked = new Uint16Array(count);
     for (const batch of inputs.batches) this.queue.push(batch.id);
@@ -391,7 +397,7 @@ export class ParallelRunJob {
     else if (returned.length > total) error = `run() returned ${returned.length} results for ${total} inputs; one result per input is expected`;
     this.logAttempt(proc, id, start, succeeded, failed, 'succeeded', error);
     if (error) this.log.errorLine(this.now, `mini-batch ${id} on ${proc.label}: ${error}`);
-    if (this.keepReturned) this.returned[id] = returned;
+    if (this.keepReturned) this.outputLines[id] = returned.map(formatOutputLine);
     this.finalize(id, failed > 0 ? FAILED : SUCCEEDED, succeeded, failed);
   }
 

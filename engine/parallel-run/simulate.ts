@@ -122,7 +122,7 @@ function assembleResult(
   const cost = costUsd(compute, nodeSeconds);
   const output =
     settings.outputAction === 'append_row'
-      ? { fileName: settings.appendRowFileName, lines: formatOutputLines(job.returned) }
+      ? { fileName: settings.appendRowFileName, lines: formatOutputLines(job.outputLines) }
       : null;
   const logs = job.log.finish({
     status,
