@@ -3,6 +3,7 @@
 import { DATASET_LIMITS, MAX_CORRUPT, MAX_NODES } from '@/app/_lab/settings';
 import { useLab } from '@/app/_lab/use-lab';
 import { defaultProcessCountPerNode, VM_SIZES } from '@/engine/index';
+import { formatCount } from '../format';
 import { CheckField, RangeField, SelectField, TextField } from './inputs';
 
 export const VM_OPTIONS = Object.values(VM_SIZES).map((vm) => ({
@@ -11,7 +12,6 @@ export const VM_OPTIONS = Object.values(VM_SIZES).map((vm) => ({
 }));
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))} %`;
-const count = (n: number) => n.toLocaleString('en-US');
 
 export function DataControls() {
   const settings = useLab((s) => s.settings);
@@ -38,7 +38,7 @@ export function DataControls() {
         min={limits.minRows}
         max={limits.maxRows}
         step={limits.stepRows}
-        format={(n) => `${count(n)} ${unit}`}
+        format={(n) => `${formatCount(n)} ${unit}`}
         onChange={(v) => set('rows', v)}
       />
       <RangeField
