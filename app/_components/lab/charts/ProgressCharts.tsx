@@ -3,6 +3,7 @@
 // job. Both follow the replay cursor.
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { PLAIN_TICKS } from './plain-tick';
 import type { LabView, TimePoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds } from '../format';
@@ -81,8 +82,8 @@ const ItemsFigure = memo(function ItemsFigure({ series }: { series: Series | nul
       <div className="lab-chart">
         <LineChart width="100%" height={220} responsive data={data} margin={MARGIN} title="Items processed over virtual time" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
-          <YAxis domain={yDomain} tickFormatter={formatCount} width={64} />
+          <XAxis {...PLAIN_TICKS} type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
+          <YAxis {...PLAIN_TICKS} domain={yDomain} tickFormatter={formatCount} width={64} />
           <Tooltip content={itemsTooltip} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="succeeded" name="Items succeeded" className="lab-line-ok" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="failed" name="Items failed" className="lab-line-bad" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
@@ -168,9 +169,9 @@ const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series
       <div className="lab-chart">
         <LineChart width="100%" height={220} responsive data={data} margin={MARGIN} title="Failed items against error_threshold" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
-          <YAxis yAxisId="items" domain={limits.itemDomain} width={56} tickFormatter={formatCount} />
-          <YAxis yAxisId="batches" orientation="right" domain={limits.batchDomain} width={44} />
+          <XAxis {...PLAIN_TICKS} type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
+          <YAxis {...PLAIN_TICKS} yAxisId="items" domain={limits.itemDomain} width={56} tickFormatter={formatCount} />
+          <YAxis {...PLAIN_TICKS} yAxisId="batches" orientation="right" domain={limits.batchDomain} width={44} />
           <Tooltip content={limits.tooltip} isAnimationActive={false} />
           {itemLimit !== null && <ReferenceLine yAxisId="items" y={itemLimit} className="lab-threshold" strokeDasharray="4 4" label={limits.itemLabel} />}
           {batchLimit !== null && <ReferenceLine yAxisId="batches" y={batchLimit} className="lab-threshold-batches" strokeDasharray="2 4" label={limits.batchLabel} />}

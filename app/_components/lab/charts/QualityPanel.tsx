@@ -3,6 +3,7 @@
 // threshold, computed with the engine's helpers against the generator's labels.
 import { memo, useMemo, useRef, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { PLAIN_TICKS } from './plain-tick';
 import type { RocPoint } from '@/app/_lab/protocol';
 import { useLab, useLabStore } from '@/app/_lab/use-lab';
 import { confusionMatrix } from '@/engine/index';
@@ -36,8 +37,8 @@ const RocChart = memo(function RocChart({ roc, fpr, tpr }: { roc: readonly RocPo
     <div className="lab-chart">
       <LineChart width="100%" height={240} responsive data={roc as RocPoint[]} margin={ROC_MARGIN} title="ROC curve" desc={ARROWS}>
         <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-        <XAxis type="number" dataKey="fpr" domain={UNIT} label={FPR_LABEL} />
-        <YAxis type="number" domain={UNIT} width={44} />
+        <XAxis {...PLAIN_TICKS} type="number" dataKey="fpr" domain={UNIT} label={FPR_LABEL} />
+        <YAxis {...PLAIN_TICKS} type="number" domain={UNIT} width={44} />
         <Tooltip content={RocTooltip} isAnimationActive={false} />
         <Line type="linear" dataKey="tpr" name="True positive rate" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
         {!Number.isNaN(fpr) && !Number.isNaN(tpr) && <ReferenceDot x={fpr} y={tpr} r={6} fill="var(--lab-current)" stroke="var(--fg)" strokeWidth={2} />}

@@ -3,6 +3,7 @@
 // and several mini-batch sizes.
 import { memo, useRef, type RefObject } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { PLAIN_TICKS } from './plain-tick';
 import type { SweepKind, SweepPoint } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
@@ -89,9 +90,9 @@ const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { point
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
         <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and cost against node_count" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis dataKey="label" label={NODE_LABEL} />
-          <YAxis yAxisId="time" width={56} tickFormatter={secondsTick} />
-          <YAxis yAxisId="cost" orientation="right" width={60} tickFormatter={dollarTick} />
+          <XAxis {...PLAIN_TICKS} dataKey="label" label={NODE_LABEL} />
+          <YAxis {...PLAIN_TICKS} yAxisId="time" width={56} tickFormatter={secondsTick} />
+          <YAxis {...PLAIN_TICKS} yAxisId="cost" orientation="right" width={60} tickFormatter={dollarTick} />
           <Tooltip content={nodeTooltip} isAnimationActive={false} />
           <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
             {points.map((p) => (
@@ -141,9 +142,9 @@ const MiniBatchSweepFigure = memo(function MiniBatchSweepFigure({ points, stale 
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
         <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and failures against mini_batch_size" desc={ARROWS}>
           <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis dataKey="label" label={BATCH_LABEL} />
-          <YAxis yAxisId="time" width={56} tickFormatter={secondsTick} />
-          <YAxis yAxisId="fail" orientation="right" width={52} allowDecimals={false} />
+          <XAxis {...PLAIN_TICKS} dataKey="label" label={BATCH_LABEL} />
+          <YAxis {...PLAIN_TICKS} yAxisId="time" width={56} tickFormatter={secondsTick} />
+          <YAxis {...PLAIN_TICKS} yAxisId="fail" orientation="right" width={52} allowDecimals={false} />
           <Tooltip content={batchTooltip} isAnimationActive={false} />
           <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
             {points.map((p) => (
