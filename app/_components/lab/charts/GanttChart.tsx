@@ -1,51 +1,45 @@
 'use client';
 // The job as a Gantt chart: one row per node/process, one bar per run()
-// attempt coloured by outcome. Bars are drawn inside a recharts chart with its
-// own scales; hover, or focus and the arrow keys, read out a bar's exact values.
+// attempt coloured by outcome. Drawn as plain SVG with its own scales (see
+// gantt-axis): it is the chart a learner watches while moving a slider, so it
+// must redraw within a frame, and it needs no recharts code to appear. Hover,
+// or focus and the arrow keys, read out a bar's exact values.
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { ComposedChart, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { LabView } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
 import { CATEGORY_LABELS, CATEGORY_ORDER, type DrawnCategory } from './categories';
 import { ChartFigure } from './ChartFigure';
+import { linearScale, niceTicks, type Scale } from './gantt-axis';
 import { ganttModel, moveFocus, type GanttBar } from './gantt-bars';
 import { useStaggered } from './use-staggered';
+
+// The left margin holds the lane labels; the bottom one the time axis.
+const MARGIN = { top: 8, right: 16, bottom: 50, left: 100 };
+const TICK = 6;
+const secondsTick = (v: number) => `${Math.round(v)} s`;
 
 interface LayerProps {
   bars: readonly GanttBar[];
   active: number;
-  /** Row index → label, for each row that gets one. */
-  labels: readonly (readonly [number, string])[];
   /** The replay cursor, or null at the end of the run. */
   cursor: number | null;
+  x: Scale;
+  /** Row index → centre of its band. */
+  y: Scale;
+  rowHeight: number;
 }
 
-/**
- * Bars, lane labels and the replay cursor, drawn with the chart's scales. Only
- * the x axis is a recharts axis; everything that changes during a replay is
- * drawn here, so a replay frame does not make recharts re-register anything.
- */
-function GanttLayer({ bars, active, labels, cursor }: LayerProps) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const plot = usePlotArea();
-  if (!x || !y || !plot) return null;
-  const y0 = y(0) ?? 0;
-  const rowHeight = Math.abs((y(1) ?? y0 + 10) - y0);
+/** Bars and the replay cursor (clipped to the plot by the caller). */
+function GanttLayer({ bars, active, cursor, x, y, rowHeight }: LayerProps) {
   const pad = rowHeight > 6 ? rowHeight * 0.12 : 0;
   const cursorX = cursor === null ? null : x(cursor);
   return (
     <g className="lab-gantt-bars">
-      {labels.map(([row, label]) => (
-        <text key={row} x={plot.x - 8} y={y(row)} textAnchor="end" dominantBaseline="middle" className="lab-lane-label">
-          {label}
-        </text>
-      ))}
       {bars.map((bar, i) => {
-        const left = x(bar.start) ?? 0;
-        const right = x(bar.end) ?? left;
-        const top = (y(bar.rowFrom) ?? 0) - rowHeight / 2 + pad;
-        const bottom = (y(bar.rowTo) ?? 0) + rowHeight / 2 - pad;
+        const left = x(bar.start);
+        const right = x(bar.end);
+        const top = y(bar.rowFrom) - rowHeight / 2 + pad;
+        const bottom = y(bar.rowTo) + rowHeight / 2 - pad;
         return (
           <rect
             key={bar.key}
@@ -58,15 +52,61 @@ function GanttLayer({ bars, active, labels, cursor }: LayerProps) {
           />
         );
       })}
-      {cursorX !== null && cursorX !== undefined && <line x1={cursorX} x2={cursorX} y1={plot.y} y2={plot.y + plot.height} className="lab-cursor" strokeWidth={2} />}
+      {cursorX !== null && <line x1={cursorX} x2={cursorX} y1={y.range[0]} y2={y.range[1]} className="lab-cursor" strokeWidth={2} />}
     </g>
   );
 }
 
-// The left margin holds the lane labels drawn by GanttLayer.
-const MARGIN = { top: 8, right: 16, bottom: 20, left: 100 };
-const X_LABEL = { value: 'virtual seconds', position: 'insideBottom', offset: -12 } as const;
-const secondsTick = (v: number) => `${Math.round(v)} s`;
+/** One label per node, left of its first lane. */
+function LaneLabels({ labels, y }: { labels: readonly (readonly [number, string])[]; y: Scale }) {
+  return (
+    <g>
+      {labels.map(([row, label]) => (
+        <text key={row} x={MARGIN.left - 8} y={y(row)} textAnchor="end" dominantBaseline="middle" className="lab-lane-label">
+          {label}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+/** The time axis under the plot. Class names as recharts', so the page's chart styles apply alike. */
+function TimeAxis({ x, top }: { x: Scale; top: number }) {
+  const [from, to] = x.domain;
+  const [left, right] = x.range;
+  return (
+    <g className="recharts-cartesian-axis" aria-hidden="true">
+      <line x1={left} x2={right} y1={top} y2={top} className="recharts-cartesian-axis-line" />
+      {niceTicks(from, to).map((tick) => (
+        <g key={tick}>
+          <line x1={x(tick)} x2={x(tick)} y1={top} y2={top + TICK} className="recharts-cartesian-axis-tick-line" />
+          <text x={x(tick)} y={top + TICK + 2} dy="0.71em" textAnchor="middle">
+            {secondsTick(tick)}
+          </text>
+        </g>
+      ))}
+      <text x={(left + right) / 2} y={top + 40} textAnchor="middle">
+        virtual seconds
+      </text>
+    </g>
+  );
+}
+
+/** The element's width, from a ResizeObserver (no forced layout on redraws). */
+function useWidth(el: HTMLElement | null): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const next = Math.round(entries[0]?.contentRect.width ?? 0);
+      setWidth((previous) => (previous === next ? previous : next));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  // Without an observer (an old browser, or a test DOM) a usual width still draws the chart.
+  return typeof ResizeObserver === 'undefined' ? 640 : width;
+}
 
 function summarize(view: LabView, bars: readonly GanttBar[]) {
   const counts = new Map<DrawnCategory, number>();
@@ -81,7 +121,7 @@ export function GanttChart() {
   const viewId = useLab((s) => s.viewId);
   const t = useLab((s) => s.playback.t);
   // Drawn in a task of its own, after the light panels have taken the result.
-  const shown = useStaggered(useMemo(() => ({ view, viewId, t }), [view, viewId, t]));
+  const shown = useStaggered(useMemo(() => ({ view, viewId, t }), [view, viewId, t]), undefined, true);
   return <GanttFigure view={shown.view} viewId={shown.viewId} t={shown.t} />;
 }
 
@@ -93,12 +133,13 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const figureRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
+  const clipId = `${useId().replace(/:/g, '')}-clip`;
   const cursor = t ?? view?.durationSeconds ?? 0;
   const model = useMemo(() => (view ? ganttModel(view, cursor, showStartup) : null), [view, cursor, showStartup]);
   const rows = model?.rows ?? 1;
-  const domain = model?.domain;
-  const xDomain = useMemo(() => domain ?? [0, 1], [domain?.[0], domain?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
-  const yDomain = useMemo(() => [-0.5, rows - 0.5], [rows]);
+  // A state ref: the plot appears only with the first result, and the observer must start then.
+  const [plot, setPlot] = useState<HTMLDivElement | null>(null);
+  const width = useWidth(plot);
   const labels = model?.rowLabels;
   const labelKey = labels?.join('|');
   const laneLabels = useMemo(() => {
@@ -112,21 +153,25 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
   // A marker the bench and tests read: which result is drawn, and when it was drawn.
   useEffect(() => {
     const el = figureRef.current;
-    if (!el || !viewId) return;
+    if (!el || !viewId || width === 0) return;
     const frame = requestAnimationFrame(() => {
       el.dataset.viewId = String(viewId);
       el.dataset.renderedAt = String(performance.now());
     });
     return () => cancelAnimationFrame(frame);
-  }, [viewId, view]);
+  }, [viewId, view, width]);
 
   if (!view || !model) return <div className="lab-chart-skeleton" aria-hidden="true" />;
   const { counts, text } = summarize(view, model.bars);
   const active = activeKey === null ? -1 : model.bars.findIndex((b) => b.key === activeKey);
   const setActive = (index: number) => setActiveKey(model.bars[index]?.key ?? null);
   const focused = model.bars[active];
-  // One height for up to ~22 lanes: a chart that changes size re-measures and redraws twice.
+  // One height for up to ~22 lanes, so the page below does not jump with each run.
   const height = Math.max(340, Math.min(520, model.rows * 12 + 70));
+  const plotBottom = height - MARGIN.bottom;
+  const x = linearScale(model.domain, [MARGIN.left, Math.max(MARGIN.left + 1, width - MARGIN.right)]);
+  const rowHeight = (plotBottom - MARGIN.top) / model.rows;
+  const y = linearScale([-0.5, model.rows - 0.5], [MARGIN.top, plotBottom]);
   const onKeyDown = (event: KeyboardEvent) => {
     const next = moveFocus(model.bars, active, event.key);
     if (next === active && active !== -1) return;
@@ -157,6 +202,7 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
           <input type="checkbox" checked={showStartup} onChange={(e) => setShowStartup(e.currentTarget.checked)} /> Show node start-up (from 0 s)
         </label>
         <div
+          ref={setPlot}
           className="lab-chart lab-chart-focusable"
           tabIndex={0}
           role="group"
@@ -166,11 +212,22 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
           onFocus={() => active === -1 && model.bars.length > 0 && setActive(0)}
           onMouseOver={onMouseOver}
         >
-          <ComposedChart width="100%" height={height} responsive accessibilityLayer={false} margin={MARGIN}>
-            <XAxis type="number" dataKey="t" domain={xDomain} allowDataOverflow tickFormatter={secondsTick} label={X_LABEL} />
-            <YAxis type="number" domain={yDomain} reversed allowDataOverflow hide />
-            <GanttLayer bars={model.bars} active={active} labels={laneLabels} cursor={t === null ? null : cursor} />
-          </ComposedChart>
+          <svg width="100%" height={height} className="lab-gantt-svg" aria-hidden="true">
+            {width > 0 && (
+              <>
+                <defs>
+                  <clipPath id={clipId}>
+                    <rect x={MARGIN.left} y={0} width={Math.max(0, width - MARGIN.left - MARGIN.right)} height={height} />
+                  </clipPath>
+                </defs>
+                <TimeAxis x={x} top={plotBottom} />
+                <LaneLabels labels={laneLabels} y={y} />
+                <g clipPath={`url(#${clipId})`}>
+                  <GanttLayer bars={model.bars} active={active} cursor={t === null ? null : cursor} x={x} y={y} rowHeight={rowHeight} />
+                </g>
+              </>
+            )}
+          </svg>
         </div>
         <p id={helpId} className="lab-muted lab-small">
           Hover a bar, or focus the chart and use the arrow keys (left/right along a lane, up/down between lanes).
