@@ -1,13 +1,15 @@
 'use client';
-// The full ParallelRunStep lab: presets, every control, the replay, the
-// charts, logs, output and code. Its state lives in the URL, so a link
-// reproduces the run.
-import { lazy, Suspense, useState } from 'react';
+// The full ParallelRunStep lab below its server-rendered heading (see
+// LabWidgets): presets, every control, the replay, the charts, logs, output
+// and code. Its state lives in the URL, so a link reproduces the run.
+import { lazy, Suspense, useRef, useState } from 'react';
 import type { LabStore } from '@/app/_lab/store';
 import { decodeLabState, encodeLabState } from '@/app/_lab/url-state';
 import { useLab } from '@/app/_lab/use-lab';
 import { ControlPanel } from './controls/ControlPanel';
-import { HeadingLevel, LabProvider, WidgetTitle } from './LabProvider';
+import { GanttChart } from './charts/GanttChart';
+import { HeadingLevel, LabProvider } from './LabProvider';
+import { useNearViewport } from './LazyMount';
 import { CodePanel } from './panels/CodePanel';
 import { LogBrowser } from './panels/LogBrowser';
 import { OutputPanel } from './panels/OutputPanel';
@@ -18,6 +20,9 @@ import { RunBar } from './RunBar';
 const LabCharts = lazy(() => import('./charts/LabCharts'));
 
 const URL_WRITE_MS = 800;
+const BODY_STYLE = { display: 'grid', gap: '1rem' } as const;
+// A grid item that may shrink below its content, as .lab-charts itself does.
+const SLOT_STYLE = { minWidth: 0 } as const;
 
 /**
  * Writes the lab's state into the query string after the learner changes
@@ -69,8 +74,33 @@ function ShareLink() {
 function ChartsSkeleton() {
   return (
     <div className="lab-charts" aria-hidden="true">
-      <div className="lab-chart-skeleton lab-chart-skeleton-tall" />
       <div className="lab-chart-skeleton" />
+      <div className="lab-chart-skeleton" />
+    </div>
+  );
+}
+
+/**
+ * The timeline is drawn at once (plain SVG, no chart library). The other
+ * charts, and recharts with them (the heaviest code of the lab), load only once
+ * their place comes near the screen: a reader who never scrolls there never
+ * pays for them, and the page is not busy evaluating them while it starts.
+ */
+function Charts() {
+  const slot = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(slot, '200px 0px', true);
+  return (
+    <div className="lab-charts">
+      <GanttChart />
+      <div ref={slot} data-testid="lab-charts-slot" style={SLOT_STYLE}>
+        {near ? (
+          <Suspense fallback={<ChartsSkeleton />}>
+            <LabCharts />
+          </Suspense>
+        ) : (
+          <ChartsSkeleton />
+        )}
+      </div>
     </div>
   );
 }
@@ -83,15 +113,9 @@ export default function LabApp({ variant }: { variant: 'embedded' | 'page' }) {
         options={{ channel: 'lab', sweeps: ['node_count', 'mini_batch_size'], ...(initial && { initial }) }}
         onStore={syncUrl}
       >
-        <section className={`lab lab-${variant}`} aria-labelledby="lab-title" data-testid="parallel-run-lab">
-          <div className="lab-head">
-            <WidgetTitle id="lab-title">{variant === 'page' ? 'Simulator' : 'ParallelRunStep lab'}</WidgetTitle>
-            <p className="lab-intro">
-              Every control is a ParallelRunConfig setting. Change one and the job is simulated again in a background worker, scoring real
-              rows with the ONNX model. Times and prices are illustrative.
-            </p>
-            <ShareLink />
-          </div>
+        {/* The grid the lab section gives its direct children, kept for the parts inside this lazily mounted body. */}
+        <div style={BODY_STYLE}>
+          <ShareLink />
           <PresetPicker />
           <div className="lab-layout">
             <ControlPanel />
@@ -99,15 +123,13 @@ export default function LabApp({ variant }: { variant: 'embedded' | 'page' }) {
               <RunBar />
               <StatusBanner />
               <CountsPanel />
-              <Suspense fallback={<ChartsSkeleton />}>
-                <LabCharts />
-              </Suspense>
+              <Charts />
               <OutputPanel />
               <LogBrowser />
               <CodePanel />
             </div>
           </div>
-        </section>
+        </div>
       </LabProvider>
     </HeadingLevel.Provider>
   );

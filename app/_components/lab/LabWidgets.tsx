@@ -9,12 +9,28 @@ const LabApp = lazy(() => import('./LabApp'));
 const SplitterApp = lazy(() => import('./SplitterApp'));
 const PlaygroundApp = lazy(() => import('./PlaygroundApp'));
 
-/** The full ParallelRunStep lab; `page` lays it out for the /lab route. */
+/**
+ * The full ParallelRunStep lab; `page` lays it out for the /lab route. Its
+ * heading and introduction are part of the server-rendered page (they are the
+ * largest text a reader sees first); the rest mounts when it comes into view.
+ */
 export function ParallelRunLab({ variant = 'embedded' }: { variant?: 'embedded' | 'page' }) {
+  const Title = variant === 'page' ? 'h2' : 'h3';
   return (
-    <LazyMount label="ParallelRunStep lab" minHeight={variant === 'page' ? '150vh' : '60rem'}>
-      {() => <LabApp variant={variant} />}
-    </LazyMount>
+    <section className={`lab lab-${variant}`} aria-labelledby="lab-title" data-testid="parallel-run-lab">
+      <div className="lab-head">
+        <Title id="lab-title" className="lab-title">
+          {variant === 'page' ? 'Simulator' : 'ParallelRunStep lab'}
+        </Title>
+        <p className="lab-intro">
+          Every control is a ParallelRunConfig setting. Change one and the job is simulated again in a background worker, scoring real rows
+          with the ONNX model. Times and prices are illustrative.
+        </p>
+      </div>
+      <LazyMount label="Presets, controls and charts" minHeight={variant === 'page' ? '150vh' : '60rem'}>
+        {() => <LabApp variant={variant} />}
+      </LazyMount>
+    </section>
   );
 }
 

@@ -1,14 +1,13 @@
 'use client';
-// All of the full lab's charts, in one lazily loaded module (recharts comes with it).
+// The full lab's recharts charts, in one lazily loaded module (recharts comes
+// with it). The timeline is drawn without recharts and lives in LabApp.
 import { QualityPanel } from './QualityPanel';
-import { GanttChart } from './GanttChart';
 import { FailuresChart, ItemsChart } from './ProgressCharts';
 import { MiniBatchSweepChart, NodeSweepChart } from './SweepCharts';
 
 export default function LabCharts() {
   return (
     <div className="lab-charts">
-      <GanttChart />
       <div className="lab-chart-pair">
         <ItemsChart />
         <FailuresChart />

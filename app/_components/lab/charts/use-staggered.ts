@@ -1,23 +1,25 @@
 'use client';
-// recharts redraws synchronously and does real work per chart. Two rules keep
-// the page responsive when a result arrives:
+// recharts redraws synchronously and does real work per chart. Three rules
+// keep the page responsive when a result arrives:
 //  - each chart takes its new value in a task of its own (one chart per task);
+//  - after each chart the queue waits for the next frame, so the chart just
+//    drawn reaches the screen before the next one starts (the timeline first:
+//    it is what a learner watches while moving a slider);
 //  - a chart that is off screen waits until it scrolls into view.
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useNearViewport } from '../LazyMount';
 
 const queue: (() => void)[] = [];
-let posted = false;
+let scheduled = false;
 let channel: MessageChannel | null = null;
 
 function pump(): void {
-  posted = false;
+  scheduled = false;
   queue.shift()?.();
-  if (queue.length > 0) post();
+  if (queue.length > 0) schedule(true);
 }
 
 function post(): void {
-  if (posted) return;
-  posted = true;
   if (!channel) {
     channel = new MessageChannel();
     channel.port1.onmessage = pump;
@@ -25,42 +27,38 @@ function post(): void {
   channel.port2.postMessage(null);
 }
 
-/** Tracks whether an element is on screen (true where IntersectionObserver is missing). */
-function useOnScreen(ref: RefObject<Element | null> | undefined): boolean {
-  const [onScreen, setOnScreen] = useState(!ref);
-  useEffect(() => {
-    const el = ref?.current;
-    if (!el || typeof IntersectionObserver === 'undefined') {
-      setOnScreen(true);
-      return;
-    }
-    const observer = new IntersectionObserver((entries) => setOnScreen(entries.some((e) => e.isIntersecting)), { rootMargin: '200px 0px' });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return onScreen;
+/** The next chart's task: at once, or (afterPaint) once the frame with the previous chart has been drawn. */
+function schedule(afterPaint: boolean): void {
+  if (scheduled) return;
+  scheduled = true;
+  // A message posted from a frame callback runs after that frame is painted.
+  if (afterPaint && typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(post);
+  else post();
 }
 
 /**
- * `value`, applied in a later task of its own, in the order the charts asked.
- * With `gate`, only while that element is on (or near) the screen.
+ * `value`, applied in a later task of its own, in the order the charts asked
+ * (`first` jumps the queue). With `gate`, only while that element is on (or
+ * near) the screen.
  */
-export function useStaggered<T>(value: T, gate?: RefObject<Element | null>): T {
+export function useStaggered<T>(value: T, gate?: RefObject<Element | null>, first = false): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
   const queued = useRef(false);
-  const onScreen = useOnScreen(gate);
+  const onScreen = useNearViewport(gate, '200px 0px', false);
   useEffect(() => {
     latest.current = value;
   }, [value]);
   useEffect(() => {
     if (!onScreen || Object.is(value, shown) || queued.current) return;
     queued.current = true;
-    queue.push(() => {
+    const apply = () => {
       queued.current = false;
       setShown(() => latest.current);
-    });
-    post();
-  }, [value, shown, onScreen]);
+    };
+    if (first) queue.unshift(apply);
+    else queue.push(apply);
+    schedule(false);
+  }, [value, shown, onScreen, first]);
   return shown;
 }
