@@ -1,15 +1,21 @@
 'use client';
 // The job's ~/logs folder as the engine wrote it: pick a file, read it.
+import { memo, useDeferredValue } from 'react';
 import { useLab, useLabStore } from '@/app/_lab/use-lab';
 import { downloadText } from './download';
 import { PanelTitle } from '../LabProvider';
 
 const MAX_LINES = 400;
 
+/** The logs of a new result are shown after the timeline has been redrawn (a deferred, interruptible render). */
 export function LogBrowser() {
-  const logs = useLab((s) => s.view?.logs);
+  const logs = useDeferredValue(useLab((s) => s.view?.logs));
   const selected = useLab((s) => s.selectedLog);
   const { selectLog } = useLabStore().getState();
+  return <LogFiles logs={logs} selected={selected} selectLog={selectLog} />;
+}
+
+const LogFiles = memo(function LogFiles({ logs, selected, selectLog }: { logs: Record<string, string> | undefined; selected: string | null; selectLog: (path: string | null) => void }) {
   if (!logs) return null;
   const paths = Object.keys(logs).sort();
   const current = selected !== null && logs[selected] !== undefined ? selected : (paths[0] ?? null);
@@ -48,4 +54,4 @@ export function LogBrowser() {
       </div>
     </section>
   );
-}
+});

@@ -1,7 +1,8 @@
 'use client';
 // What the step leaves behind: with append_row one gathered file (preview and
 // download), with summary_only nothing at all.
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
+import type { LabView } from '@/app/_lab/protocol';
 import { useLab, useLabStore } from '@/app/_lab/use-lab';
 import { formatCount } from '../format';
 import { downloadText } from './download';
@@ -31,8 +32,12 @@ function DownloadButton({ fileName }: { fileName: string }) {
   );
 }
 
+/** A new result's output is shown after the timeline has been redrawn (a deferred, interruptible render). */
 export function OutputPanel() {
-  const view = useLab((s) => s.view);
+  return <Output view={useDeferredValue(useLab((s) => s.view))} />;
+}
+
+const Output = memo(function Output({ view }: { view: LabView | null }) {
   if (!view) return null;
   const output = view.output;
   return (
@@ -61,4 +66,4 @@ export function OutputPanel() {
       )}
     </section>
   );
-}
+});
