@@ -28,10 +28,12 @@ export interface OutputRequest {
 
 export type WorkerRequest = RunRequest | OutputRequest;
 
-export type ProgressPhase = 'model' | 'data' | 'simulate' | 'view' | 'sweep';
+/** What the worker is doing for a request, in order ('runtime': loading onnxruntime, first tabular run only). */
+export type ProgressPhase = 'model' | 'data' | 'runtime' | 'simulate' | 'view' | 'sweep';
 
 export type WorkerMessage =
-  | { type: 'progress'; channel: string; id: number; phase: ProgressPhase; fraction: number }
+  /** `fraction` 0..1, or null while the phase cannot measure itself (the bar then shows activity, not a share). */
+  | { type: 'progress'; channel: string; id: number; phase: ProgressPhase; fraction: number | null }
   | { type: 'result'; channel: string; id: number; view: LabView; timings?: Record<string, number> }
   | { type: 'quality'; channel: string; id: number; quality: QualityView | null }
   | { type: 'sweep'; channel: string; id: number; kind: SweepKind; points: SweepPoint[] }

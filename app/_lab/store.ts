@@ -37,7 +37,9 @@ export interface LabData {
   /** The latest request sent to the worker (0 before the first). */
   requestId: number;
   busy: boolean;
-  progress: { phase: ProgressPhase; fraction: number } | null;
+  /** The latest request's what-if sweeps have not all arrived yet (the worker runs them after the result). */
+  sweepsPending: boolean;
+  progress: { phase: ProgressPhase; fraction: number | null } | null;
   /** The worker's error for the latest request (the engine's message for an invalid config). */
   error: string | null;
   playback: Playback;
@@ -123,7 +125,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       if (hasProblems(state.problems)) return;
       const id = state.requestId + 1;
       lastSent = timers.now();
-      set({ requestId: id, busy: true, progress: null, error: null });
+      set({ requestId: id, busy: true, sweepsPending: (options.sweeps ?? []).length > 0, progress: null, error: null });
       mark(`lab:${options.channel}:request`);
       options.client.send({ type: 'run', channel: options.channel, id, settings: state.settings, scenario: scenarioFor(state), sweeps: options.sweeps ?? [] });
     };
@@ -158,6 +160,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       viewId: 0,
       requestId: 0,
       busy: false,
+      sweepsPending: false,
       progress: null,
       error: null,
       playback: { t: null, playing: false, speed: SPEEDS[1] },
@@ -254,11 +257,11 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         const sweeps = { ...state.sweeps, [message.kind]: { id: message.id, points: message.points } };
         // The last sweep ends the background work for this request.
         const done = (options.sweeps ?? []).every((kind) => sweeps[kind]?.id === message.id);
-        store.setState({ sweeps, ...(done && { progress: null }) });
+        store.setState({ sweeps, ...(done && { progress: null, sweepsPending: false }) });
         return;
       }
       case 'error':
-        store.setState({ error: message.message, busy: false, progress: null });
+        store.setState({ error: message.message, busy: false, sweepsPending: false, progress: null });
     }
   }
 

@@ -33,7 +33,8 @@ export interface RunnerDeps {
 }
 
 export interface RunHooks {
-  progress(phase: ProgressPhase, fraction: number): void;
+  /** `fraction` is null while a phase cannot tell how far it is (one long engine call). */
+  progress(phase: ProgressPhase, fraction: number | null): void;
   /** True once a newer request makes this one pointless. */
   isStale(): boolean;
   /** Lets queued messages (a newer request) arrive between simulations. */
@@ -72,16 +73,31 @@ function planOrEmpty(dataset: Dataset, config: ParallelRunConfig): MiniBatch[] {
   }
 }
 
+/** Sweep results kept for reuse: moving node_count leaves the node_count sweep's jobs as they were. */
+const SWEEP_CACHE_SIZE = 256;
+
+type SweepOutcome = Pick<SweepPoint, 'status' | 'durationSeconds' | 'costUsd' | 'failedItems' | 'miniBatches'>;
+
 export class LabRunner {
   private data: PreparedData | undefined;
   private model: Promise<{ bytes: Uint8Array; threshold: number }> | undefined;
   private bundle: Promise<unknown> | undefined;
+  /** onnxruntime with a session for the model, started as soon as the model bytes are there (see warmRuntime). */
+  private runtime: Promise<void> | undefined;
+  private runtimeReady = false;
+  private readonly sweepCache = new Map<string, SweepOutcome>();
 
   constructor(private readonly deps: RunnerDeps) {}
 
   async run(settings: LabSettings, scenario: ScenarioSpec, hooks: RunHooks): Promise<RunOutcome> {
     const started = this.now();
     const prepared = await this.prepare(settings, hooks);
+    if (settings.dataset === 'tabular' && !this.runtimeReady) {
+      hooks.progress('runtime', null);
+      await this.startRuntime((await this.loadModel()).bytes);
+      await this.runtime;
+      if (hooks.isStale()) throw new StaleRequest();
+    }
     const prepareDone = this.now();
     const config = toLooseConfig(settings) as unknown as ParallelRunConfig;
     const planned = planOrEmpty(prepared.dataset, config);
@@ -125,18 +141,31 @@ export class LabRunner {
       if (hooks.isStale()) throw new StaleRequest();
       hooks.progress('sweep', i / values.length);
       const variant: LabSettings = { ...settings, [kind]: entry.raw, output_action: 'summary_only', append_row_file_name: '' };
-      const config = toLooseConfig(variant) as unknown as ParallelRunConfig;
       const base = { label: entry.label, value: entry.value, current: entry.current };
-      try {
-        const result = await this.simulate(variant, scenario, prepared.dataset, config, this.cooperation(hooks, () => {}));
-        if (hooks.isStale()) throw new StaleRequest();
-        points.push({ ...base, status: result.status, durationSeconds: result.durationSeconds, costUsd: result.costUsd, failedItems: result.counts.itemsFailed, miniBatches: result.counts.miniBatches });
-      } catch (error) {
-        if (error instanceof StaleRequest) throw error;
-        points.push({ ...base, status: 'Invalid', durationSeconds: 0, costUsd: 0, failedItems: 0, miniBatches: 0 });
-      }
+      points.push({ ...base, ...(await this.sweepPoint(variant, scenario, prepared.dataset, hooks)) });
     }
     return points;
+  }
+
+  /** One job of a sweep; the same settings and scenario always give the same job, so it is run once. */
+  private async sweepPoint(variant: LabSettings, scenario: ScenarioSpec, dataset: Dataset, hooks: RunHooks): Promise<SweepOutcome> {
+    const key = JSON.stringify([variant, scenario]);
+    const cached = this.sweepCache.get(key);
+    if (cached) return cached;
+    let outcome: SweepOutcome;
+    try {
+      const config = toLooseConfig(variant) as unknown as ParallelRunConfig;
+      const result = await this.simulate(variant, scenario, dataset, config, this.cooperation(hooks, () => {}));
+      if (hooks.isStale()) throw new StaleRequest();
+      outcome = { status: result.status, durationSeconds: result.durationSeconds, costUsd: result.costUsd, failedItems: result.counts.itemsFailed, miniBatches: result.counts.miniBatches };
+    } catch (error) {
+      if (error instanceof StaleRequest) throw error;
+      outcome = { status: 'Invalid', durationSeconds: 0, costUsd: 0, failedItems: 0, miniBatches: 0 };
+    }
+    this.sweepCache.set(key, outcome);
+    // Map keeps insertion order: the first key is the oldest.
+    if (this.sweepCache.size > SWEEP_CACHE_SIZE) this.sweepCache.delete(this.sweepCache.keys().next().value as string);
+    return outcome;
   }
 
   private now(): number {
@@ -172,6 +201,30 @@ export class LabRunner {
     });
   }
 
+  /**
+   * Loads onnxruntime and opens a session for the model (the shared-session
+   * wrapper hands the same one to every simulated process later). Resolves
+   * once the runtime's code is in and its wasm download has begun, so the
+   * first run's data can be generated while the wasm arrives; `runtime` then
+   * settles when the session is open. A failure is left to the entry script's
+   * init(), which reports it the way the job would.
+   */
+  private startRuntime(bytes: Uint8Array): Promise<void> {
+    const source = this.deps.ort;
+    if (!source || this.runtime) return Promise.resolve();
+    return (async () => {
+      const ort = typeof source === 'function' ? await source() : source;
+      this.runtime = ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] }).then(
+        () => {
+          this.runtimeReady = true;
+        },
+        () => {
+          this.runtime = undefined;
+        },
+      );
+    })().catch(() => undefined);
+  }
+
   private loadModel(): Promise<{ bytes: Uint8Array; threshold: number }> {
     this.model ??= this.deps.loadModel().then((bytes) => {
       const threshold = Number(readOnnxMetadata(bytes).threshold);
@@ -186,9 +239,10 @@ export class LabRunner {
     const key = settings.dataset === 'file' ? `file|${settings.rows}|${settings.corrupt}` : `tabular|${settings.rows}|${settings.corrupt}|${settings.skew}|${settings.seed}`;
     if (this.data?.key === key) return this.data;
     if (settings.dataset === 'tabular') {
-      hooks.progress('model', 0);
-      await this.loadModel();
-      hooks.progress('data', 0);
+      hooks.progress('model', null);
+      await this.startRuntime((await this.loadModel()).bytes);
+      // One engine call generates every row: it cannot report how far it is.
+      hooks.progress('data', null);
       await hooks.yieldNow();
       if (hooks.isStale()) throw new StaleRequest();
       const dataset = generateCreditRiskDataset(settings.rows, settings.seed, { corruptShare: settings.corrupt, skew: settings.skew });
@@ -196,7 +250,7 @@ export class LabRunner {
       for (const item of dataset.items) labelsById.set(item.id, Number((item.value as { label: unknown }).label));
       this.data = { key, dataset, labelsById };
     } else {
-      hooks.progress('data', 0);
+      hooks.progress('data', null);
       this.data = { key, dataset: await this.sensorDataset(settings) };
     }
     return this.data;

@@ -49,12 +49,45 @@ const pause = () =>
     yieldChannel.port2.postMessage(null);
   });
 
+/**
+ * After a change, the what-if sweeps start only once the settings have been
+ * still this long: while a learner drags a slider each sweep would be thrown
+ * away half done, and it would hold the worker (and a core) when the next
+ * change arrives. A widget's first sweeps run at once (nothing to wait for).
+ * They join the queue behind any request that came in meanwhile.
+ */
+const SWEEP_QUIET_MS = 600;
+const swept = new Set<string>();
+
+function queueSweeps(request: RunRequest, hooks: RunHooks): void {
+  const { channel, id } = request;
+  const isStale = () => latest.get(channel) !== id;
+  const wait = swept.has(channel) ? SWEEP_QUIET_MS : 0;
+  swept.add(channel);
+  setTimeout(() => {
+    if (isStale()) return;
+    queue = queue.then(async () => {
+      try {
+        for (const kind of request.sweeps) {
+          if (isStale()) return;
+          const points = await runner.sweep(kind, request.settings, request.scenario, hooks);
+          if (isStale()) return;
+          post({ type: 'sweep', channel, id, kind, points });
+        }
+      } catch (error) {
+        if (error instanceof StaleRequest) return;
+        post({ type: 'error', channel, id, message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  }, wait);
+}
+
 async function handle(request: RunRequest): Promise<void> {
   const { channel, id } = request;
   const isStale = () => latest.get(channel) !== id;
   if (isStale()) return;
   const hooks: RunHooks = {
-    progress: (phase: ProgressPhase, fraction: number) => post({ type: 'progress', channel, id, phase, fraction }),
+    progress: (phase: ProgressPhase, fraction: number | null) => post({ type: 'progress', channel, id, phase, fraction }),
     isStale,
     yieldNow: pause,
   };
@@ -67,11 +100,7 @@ async function handle(request: RunRequest): Promise<void> {
     if (isStale()) return;
     const quality = await outcome.quality();
     post({ type: 'quality', channel, id, quality }, quality ? [quality.scores.buffer, quality.labels.buffer] : []);
-    for (const kind of request.sweeps) {
-      const points = await runner.sweep(kind, request.settings, request.scenario, hooks);
-      if (isStale()) return;
-      post({ type: 'sweep', channel, id, kind, points });
-    }
+    if (request.sweeps.length > 0) queueSweeps(request, hooks);
   } catch (error) {
     if (error instanceof StaleRequest) return;
     post({ type: 'error', channel, id, message: error instanceof Error ? error.message : String(error) });

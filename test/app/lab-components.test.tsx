@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ControlPanel } from '@/app/_components/lab/controls/ControlPanel';
 import { CodePanel } from '@/app/_components/lab/panels/CodePanel';
 import { LogBrowser } from '@/app/_components/lab/panels/LogBrowser';
 import { OutputPanel } from '@/app/_components/lab/panels/OutputPanel';
 import { PresetPicker } from '@/app/_components/lab/panels/PresetPicker';
+import { ProgressBar } from '@/app/_components/lab/RunBar';
+import { LONG_RUN_MS } from '@/app/_components/lab/use-long-busy';
 import { CountsPanel, StatusBanner } from '@/app/_components/lab/panels/StatusPanels';
 import type { RunRequest } from '@/app/_lab/protocol';
 import { createLabStore, type LabStore } from '@/app/_lab/store';
@@ -14,7 +16,10 @@ import { LabStoreContext } from '@/app/_lab/use-lab';
 import { LOG_PATHS } from '@/engine/index';
 import { engineView, FakeWorkerClient, ManualTimers } from './lab-fakes';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 function mount(children: ReactNode) {
   const client = new FakeWorkerClient();
@@ -133,5 +138,29 @@ describe('lab panels with an engine result', () => {
     act(() => store.getState().set('error_threshold', ''));
     expect(screen.queryByLabelText('v2 pipeline job YAML')).toBeNull();
     expect(screen.getByText(/Fix the settings/)).toBeTruthy();
+  });
+});
+
+describe('the progress bar', () => {
+  it('stays out of the way for a quick run, then shows each phase the worker reports', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { client } = mount(<ProgressBar />);
+    const slot = () => document.querySelector('.lab-progress-slot') as HTMLElement;
+    expect(slot().dataset.labWorking).toBe('true');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    act(() => vi.advanceTimersByTime(LONG_RUN_MS));
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Starting the simulator…');
+    // Generating the data is one engine call: a phase without a share.
+    act(() => client.reply({ type: 'progress', channel: 'lab', id: 1, phase: 'data', fraction: null }));
+    const bar = screen.getByRole('progressbar');
+    expect(bar.hasAttribute('aria-valuenow')).toBe(false);
+    expect(slot().textContent).toBe('Generating 20,000 credit-risk rows…');
+    act(() => client.reply({ type: 'progress', channel: 'lab', id: 1, phase: 'simulate', fraction: 0.42 }));
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
+    expect(slot().textContent).toBe('Simulating the job… 42 %');
+    const view = await engineView();
+    act(() => client.reply({ type: 'result', channel: 'lab', id: 1, view }));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(slot().dataset.labWorking).toBe('false');
   });
 });

@@ -100,6 +100,32 @@ describe('the worker’s runner', () => {
     expect(points[0]!.durationSeconds).toBeGreaterThan(points.find((p) => p.label === '64KB')!.durationSeconds);
   });
 
+  it('runs each of a sweep’s jobs once: the same sweep again simulates nothing', async () => {
+    const counting = () => {
+      let checks = 0;
+      return { h: hooks(() => (checks++, false)), checks: () => checks };
+    };
+    const settings = small({ seed: 77 });
+    const first = counting();
+    const points = await runner.sweep('mini_batch_size', settings, {}, first.h);
+    // A simulation asks whether it is stale before each run() call; the sweep itself once per value.
+    expect(first.checks()).toBeGreaterThan(points.length * 3);
+    const again = counting();
+    expect(await runner.sweep('mini_batch_size', settings, {}, again.h)).toEqual(points);
+    expect(again.checks()).toBe(points.length);
+  });
+
+  it('loads onnxruntime before the first tabular run only, as a phase of its own after the data', async () => {
+    const fresh = new LabRunner({ loadModel: async () => new Uint8Array(readFileSync(join(root, 'public/models/credit-risk.onnx'))), loadSensorBundle: async () => [], ort: sharedSessionOrt(() => loadOrt()) });
+    const first = hooks();
+    await fresh.run(small(), {}, first);
+    expect(first.phases.filter((p) => p !== 'simulate')).toEqual(['model', 'data', 'runtime', 'view']);
+    const next = hooks();
+    await fresh.run(small({ node_count: '3' }), {}, next);
+    expect(next.phases).not.toContain('runtime');
+    expect(next.phases).not.toContain('data');
+  });
+
   it('stops a sweep once a newer request arrives', async () => {
     let calls = 0;
     const h = hooks(() => ++calls > 2);

@@ -125,4 +125,33 @@ describe('the lab store', () => {
     expect(store.getState()).toMatchObject({ busy: false, error: 'could not load /models/credit-risk.onnx (HTTP 404)' });
     expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
   });
+
+  it('counts the latest request as working until all its sweeps are in', async () => {
+    const client = new FakeWorkerClient();
+    const timers = new ManualTimers();
+    const store = createLabStore({ client, channel: 'lab', sweeps: ['node_count', 'mini_batch_size'], timers });
+    store.getState().start();
+    const points = [{ label: '2', value: 2, status: 'Completed' as const, durationSeconds: 9, costUsd: 0.1, failedItems: 0, miniBatches: 4, current: true }];
+    client.reply({ type: 'result', channel: 'lab', id: 1, view: await engineView() });
+    expect(store.getState()).toMatchObject({ busy: false, sweepsPending: true });
+    client.reply({ type: 'sweep', channel: 'lab', id: 1, kind: 'node_count', points });
+    expect(store.getState().sweepsPending).toBe(true);
+    timers.advance(1_000);
+    store.getState().set('node_count', '3');
+    // The older request's last sweep does not finish the newer one.
+    client.reply({ type: 'sweep', channel: 'lab', id: 1, kind: 'mini_batch_size', points });
+    expect(store.getState().sweepsPending).toBe(true);
+    client.reply({ type: 'result', channel: 'lab', id: 2, view: await engineView() });
+    client.reply({ type: 'sweep', channel: 'lab', id: 2, kind: 'node_count', points });
+    client.reply({ type: 'sweep', channel: 'lab', id: 2, kind: 'mini_batch_size', points });
+    expect(store.getState()).toMatchObject({ busy: false, sweepsPending: false, progress: null });
+  });
+
+  it('has nothing pending for a widget without sweeps', async () => {
+    const client = new FakeWorkerClient();
+    const store = createLabStore({ client, channel: 'lab', timers: new ManualTimers() });
+    store.getState().start();
+    client.reply({ type: 'result', channel: 'lab', id: 1, view: await engineView() });
+    expect(store.getState()).toMatchObject({ busy: false, sweepsPending: false });
+  });
 });

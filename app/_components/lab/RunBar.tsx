@@ -3,9 +3,12 @@
 // speed. The worker has already computed the whole run; the replay only moves
 // a cursor, a few times a second, so the page never works hard while it plays.
 import { useEffect, useSyncExternalStore } from 'react';
+import type { ProgressPhase } from '@/app/_lab/protocol';
+import type { LabSettings } from '@/app/_lab/settings';
 import { SPEEDS } from '@/app/_lab/store';
 import { useLab, useLabStore } from '@/app/_lab/use-lab';
-import { formatSeconds } from './format';
+import { formatCount, formatSeconds } from './format';
+import { useLongBusy } from './use-long-busy';
 
 const FRAME_MS = 100;
 
@@ -37,20 +40,57 @@ function usePlaybackLoop() {
   }, [playing, store]);
 }
 
-const PHASES = { model: 'Loading the model', data: 'Preparing the data', simulate: 'Simulating the job', view: 'Preparing the charts', sweep: 'Running the what-if sweeps' } as const;
+const PHASES: Record<ProgressPhase, string> = {
+  model: 'Loading the model',
+  data: 'Generating the data',
+  runtime: 'Starting onnxruntime (first run only)',
+  simulate: 'Simulating the job',
+  view: 'Preparing the charts',
+  sweep: 'Running the what-if sweeps',
+};
 
+// A phase that cannot measure itself (one long engine call) fills the bar with
+// still stripes: activity, not a share. Inline, as the bar's fill already is.
+const STRIPES = { background: 'repeating-linear-gradient(135deg, var(--accent) 0 0.45rem, transparent 0.45rem 0.9rem)', opacity: 0.6 } as const;
+
+function phaseLabel(phase: ProgressPhase | null, settings: LabSettings): string {
+  if (!phase) return 'Starting the simulator';
+  if (phase !== 'data') return PHASES[phase];
+  return settings.dataset === 'file' ? `Reading ${formatCount(settings.rows)} sensor files` : `Generating ${formatCount(settings.rows)} credit-risk rows`;
+}
+
+/**
+ * What the worker is doing for the latest request, phase by phase, as it
+ * reports it: the data first (generated in one engine call, so without a
+ * share), then the run's progress, then the what-if sweeps. Shown for long
+ * runs only (see useLongBusy).
+ */
 export function ProgressBar() {
-  const busy = useLab((s) => s.busy);
+  const { working, long } = useLongBusy();
   const progress = useLab((s) => s.progress);
-  if (!busy && progress?.phase !== 'sweep') return <div className="lab-progress-slot" />;
-  const phase = progress ? PHASES[progress.phase] : 'Starting the simulator';
-  const value = Math.round((progress?.fraction ?? 0) * 100);
+  const settings = useLab((s) => s.settings);
+  // data-lab-working tells tests and the bench when the worker has finished everything for the latest change.
+  if (!long) return <div className="lab-progress-slot" data-lab-working={working} />;
+  const label = phaseLabel(progress?.phase ?? null, settings);
+  const fraction = progress ? progress.fraction : null;
+  const value = fraction === null ? null : Math.round(fraction * 100);
   return (
-    <div className="lab-progress-slot">
-      <div className="lab-progress" role="progressbar" aria-label={phase} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={`${phase}: ${value} %`}>
-        <div className="lab-progress-fill" style={{ transform: `scaleX(${value / 100})` }} />
+    <div className="lab-progress-slot" data-lab-working={working}>
+      <div
+        className="lab-progress"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value ?? undefined}
+        aria-valuetext={value === null ? `${label}…` : `${label}: ${value} %`}
+        data-phase={progress?.phase ?? 'start'}
+      >
+        <div className="lab-progress-fill" style={value === null ? STRIPES : { transform: `scaleX(${value / 100})` }} />
       </div>
-      <span className="lab-progress-label">{phase}…</span>
+      <span className="lab-progress-label">
+        {label}…{value === null ? '' : ` ${value} %`}
+      </span>
     </div>
   );
 }

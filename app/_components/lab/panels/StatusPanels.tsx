@@ -5,6 +5,7 @@ import type { LabView, TimePoint } from '@/app/_lab/protocol';
 import { hasProblems } from '@/app/_lab/config';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
+import { useLongBusy } from '../use-long-busy';
 
 /** The cumulative totals at virtual time t. */
 export function progressAt(points: readonly TimePoint[], t: number): TimePoint {
@@ -21,7 +22,7 @@ export function StatusBanner() {
   const t = useLab((s) => s.playback.t);
   const invalid = useLab((s) => hasProblems(s.problems));
   const error = useLab((s) => s.error);
-  const busy = useLab((s) => s.busy);
+  const { busy, long } = useLongBusy();
   let notice: string | null = null;
   if (invalid) notice = 'The settings are not valid (see the messages beside the controls). The charts still show the last valid run.';
   else if (error) notice = `The simulator rejected the request: ${error}`;
@@ -38,7 +39,7 @@ export function StatusBanner() {
           <>
             <p className="lab-status-title" data-testid="lab-status">
               {view.status}
-              {busy && <span className="lab-muted"> · updating…</span>}
+              {busy && long && <span className="lab-muted"> · updating…</span>}
             </p>
             {view.failureReason && <p className="lab-status-reason">{view.failureReason}</p>}
           </>
