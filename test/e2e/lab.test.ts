@@ -48,7 +48,8 @@ describeBrowser('the ParallelRunStep lab', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => gantt(page).getAttribute('data-lanes'), { timeout: FIRST_RUN_MS }).toBe('16');
     expect(await page.locator('.lab-lane-label').evaluateAll((labels) => labels.map((l) => l.textContent))).toEqual(['node-0', 'node-1', 'node-2', 'node-3']);
-    await expect.poll(() => page.url()).toContain('node_count=4');
+    // Written 800 ms after the last change, when the page is idle.
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('node_count=4');
     // The link reproduces the run.
     const again = await openLab(openPage(browser(), new URL(page.url()).pathname + new URL(page.url()).search));
     expect(await again.page.getByRole('slider', { name: 'node_count' }).inputValue()).toBe('4');
