@@ -121,7 +121,7 @@ export function GanttChart() {
   const viewId = useLab((s) => s.viewId);
   const t = useLab((s) => s.playback.t);
   // Drawn in a task of its own, after the light panels have taken the result.
-  const shown = useStaggered(useMemo(() => ({ view, viewId, t }), [view, viewId, t]), undefined, true);
+  const shown = useStaggered(useMemo(() => ({ view, viewId, t }), [view, viewId, t]), { first: true });
   return <GanttFigure view={shown.view} viewId={shown.viewId} t={shown.t} />;
 }
 

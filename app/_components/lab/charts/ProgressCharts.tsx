@@ -37,7 +37,7 @@ function useSeries(gate: RefObject<HTMLDivElement | null>): Series | null {
     return [start, Math.max(view?.durationSeconds ?? 0, start + 1)];
   }, [view]);
   const series = useMemo(() => (view ? { view, data: upTo(view.progress, t ?? view.durationSeconds), domain } : null), [view, t, domain]);
-  return useStaggered(series, gate);
+  return useStaggered(series, { gate, initial: null });
 }
 
 const secondsTick = (v: number) => `${Math.round(v)} s`;

@@ -57,7 +57,7 @@ export function QualityPanel() {
 }
 
 function QualityBody({ gate }: { gate: RefObject<HTMLDivElement | null> }) {
-  const quality = useStaggered(useLab((s) => s.quality), gate);
+  const quality = useStaggered(useLab((s) => s.quality), { gate, initial: null });
   const stale = useLab((s) => s.qualityId !== s.viewId);
   const view = useLab((s) => s.view);
   const chosen = useLab((s) => s.threshold);

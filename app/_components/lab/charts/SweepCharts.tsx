@@ -20,7 +20,7 @@ interface SweepData {
 function useSweep(kind: SweepKind, gate: RefObject<HTMLDivElement | null>): SweepData | null {
   const sweep = useLab((s) => s.sweeps[kind]);
   const stale = useLab((s) => s.sweeps[kind] !== undefined && s.sweeps[kind]?.id !== s.requestId);
-  const shown = useStaggered(sweep, gate);
+  const shown = useStaggered(sweep, { gate, initial: undefined });
   return shown ? { points: shown.points, stale } : null;
 }
 

@@ -5,7 +5,9 @@
 //  - after each chart the queue waits for the next frame, so the chart just
 //    drawn reaches the screen before the next one starts (the timeline first:
 //    it is what a learner watches while moving a slider);
-//  - a chart that is off screen waits until it scrolls into view.
+//  - a chart that is off screen waits until it scrolls into view;
+//  - a chart mounted with `initial` (its empty state) takes even its first
+//    value that way, so charts that appear together are not drawn in one task.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useNearViewport } from '../LazyMount';
 
@@ -36,13 +38,19 @@ function schedule(afterPaint: boolean): void {
   else post();
 }
 
-/**
- * `value`, applied in a later task of its own, in the order the charts asked
- * (`first` jumps the queue). With `gate`, only while that element is on (or
- * near) the screen.
- */
-export function useStaggered<T>(value: T, gate?: RefObject<Element | null>, first = false): T {
-  const [shown, setShown] = useState(value);
+export interface StaggerOptions<T> {
+  /** Only while this element is on (or near) the screen. */
+  gate?: RefObject<Element | null>;
+  /** Jump the queue. */
+  first?: boolean;
+  /** Shown until the first value's turn (otherwise the first value is shown at once). */
+  initial?: T;
+}
+
+/** `value`, applied in a later task of its own, in the order the charts asked. */
+export function useStaggered<T>(value: T, options: StaggerOptions<T> = {}): T {
+  const { gate, first = false } = options;
+  const [shown, setShown] = useState<T>(() => ('initial' in options ? (options.initial as T) : value));
   const latest = useRef(value);
   const queued = useRef(false);
   const onScreen = useNearViewport(gate, '200px 0px', false);
