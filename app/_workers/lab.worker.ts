@@ -68,9 +68,11 @@ function queueSweeps(request: RunRequest, hooks: RunHooks): void {
     if (isStale()) return;
     queue = queue.then(async () => {
       try {
-        for (const kind of request.sweeps) {
+        for (const [k, kind] of request.sweeps.entries()) {
           if (isStale()) return;
-          const points = await runner.sweep(kind, request.settings, request.scenario, hooks);
+          // One bar for all the sweeps of the request.
+          const overall: RunHooks = { ...hooks, progress: (phase, f) => hooks.progress(phase, f === null ? null : (k + f) / request.sweeps.length) };
+          const points = await runner.sweep(kind, request.settings, request.scenario, overall);
           if (isStale()) return;
           post({ type: 'sweep', channel, id, kind, points });
         }

@@ -163,4 +163,22 @@ describe('the progress bar', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(slot().dataset.labWorking).toBe('false');
   });
+
+  it('after the result, tells that the what-if sweeps are still coming', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const client = new FakeWorkerClient();
+    const store = createLabStore({ client, channel: 'lab', sweeps: ['node_count'], timers: new ManualTimers() });
+    act(() => store.getState().start());
+    render(
+      <LabStoreContext.Provider value={store}>
+        <ProgressBar />
+      </LabStoreContext.Provider>,
+    );
+    const view = await engineView();
+    act(() => client.reply({ type: 'result', channel: 'lab', id: 1, view }));
+    act(() => vi.advanceTimersByTime(LONG_RUN_MS));
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Running the what-if sweeps…');
+    act(() => client.reply({ type: 'sweep', channel: 'lab', id: 1, kind: 'node_count', points: [] }));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
 });

@@ -66,12 +66,13 @@ function phaseLabel(phase: ProgressPhase | null, settings: LabSettings): string 
  * runs only (see useLongBusy).
  */
 export function ProgressBar() {
-  const { working, long } = useLongBusy();
+  const { busy, working, long } = useLongBusy();
   const progress = useLab((s) => s.progress);
   const settings = useLab((s) => s.settings);
   // data-lab-working tells tests and the bench when the worker has finished everything for the latest change.
   if (!long) return <div className="lab-progress-slot" data-lab-working={working} />;
-  const label = phaseLabel(progress?.phase ?? null, settings);
+  // After the result, before the sweeps report: they are what is left.
+  const label = phaseLabel(progress?.phase ?? (busy ? null : 'sweep'), settings);
   const fraction = progress ? progress.fraction : null;
   const value = fraction === null ? null : Math.round(fraction * 100);
   return (
