@@ -163,21 +163,27 @@ async function longestTaskDuringRun(browser: Browser, page: Page, keepScroll = f
       for (const entry of list.getEntries()) window.__labLongest = Math.max(window.__labLongest, entry.duration);
     }).observe({ type: 'longtask' });
   });
+  // Role queries compute accessible names over the whole page in the page's own thread: a long task
+  // of the test tool's, not the lab's. Find the controls first, then use plain selectors while tracing.
+  await page.getByRole('slider', { name: /node_count/ }).evaluate((el) => el.setAttribute('data-bench', 'slider'));
+  await page.getByRole('combobox', { name: 'Speed' }).evaluate((el) => el.setAttribute('data-bench', 'speed'));
+  const slider = page.locator('[data-bench="slider"]');
+  const speed = page.locator('[data-bench="speed"]');
+  const firstButton = page.locator('.lab-runbar-buttons button').first();
   await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
   // A what-if run: computed in the worker, drawn here, then its sweeps arrive.
   const previous = await drawnViewId(page);
-  const slider = page.getByRole('slider', { name: /node_count/ });
   if (keepScroll) await slider.evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));
   else await slider.focus();
   await page.keyboard.press('ArrowRight');
   await waitForNewChart(page, previous);
   await workerDone(page);
   // Then its replay over virtual time, at the fastest speed (kept from the first call).
-  if (!keepScroll) await page.getByRole('combobox', { name: 'Speed' }).selectOption({ index: 3 });
-  const run = page.getByRole('button', { name: 'Run', exact: true });
-  if (keepScroll) await run.evaluate((el: HTMLElement) => el.click());
-  else await run.click();
-  await run.waitFor({ timeout: 60_000 });
+  if (!keepScroll) await speed.selectOption({ index: 3 });
+  if (keepScroll) await firstButton.evaluate((el: HTMLElement) => el.click());
+  else await firstButton.click();
+  // Run turns into Pause while the replay plays, and back at its end.
+  await page.waitForFunction(() => document.querySelector('.lab-runbar-buttons button')?.textContent === 'Run', undefined, { timeout: 60_000, polling: 200 });
   await page.waitForTimeout(500);
   const trace = await browser.stopTracing();
   return { traced: longestMainThreadTask(trace), observed: await page.evaluate(() => window.__labLongest) };
