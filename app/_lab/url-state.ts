@@ -38,6 +38,21 @@ export function encodeLabState({ settings, preset }: LabUrlState): string {
   return params.toString();
 }
 
+const LAB_KEYS: readonly string[] = [...Object.values(KEYS), ...SDK_FIELDS];
+const isLabKey = (key: string): boolean => LAB_KEYS.includes(key);
+
+/**
+ * `search` with the lab's keys replaced by `state`'s. Keys of the chapter's
+ * other widgets (schedule.*, compare.*) stay as they are, so one link keeps
+ * every widget's settings.
+ */
+export function withLabState(search: string, state: LabUrlState): string {
+  const params = new URLSearchParams(search);
+  for (const key of [...new Set(params.keys())]) if (isLabKey(key)) params.delete(key);
+  for (const [key, value] of new URLSearchParams(encodeLabState(state))) params.append(key, value);
+  return params.toString();
+}
+
 const numberOr = (text: string | null, fallback: number): number => {
   if (text === null || text.trim() === '') return fallback;
   const value = Number(text);
@@ -50,8 +65,7 @@ const numberOr = (text: string | null, fallback: number): number => {
  */
 export function decodeLabState(search: string): LabUrlState | null {
   const params = new URLSearchParams(search);
-  const known = [...Object.values(KEYS), ...SDK_FIELDS] as string[];
-  if (![...params.keys()].some((key) => known.includes(key))) return null;
+  if (![...params.keys()].some(isLabKey)) return null;
   const kind: DatasetKind = params.get(KEYS.dataset) === 'file' ? 'file' : 'tabular';
   const base: LabSettings = { ...DEFAULT_SETTINGS, ...datasetDefaults(kind) };
   const settings: LabSettings = {

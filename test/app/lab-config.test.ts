@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRaw, toLooseConfig, validateSettings } from '@/app/_lab/config';
 import { DEFAULT_SETTINGS, datasetDefaults, sanitizeSettings, type LabSettings } from '@/app/_lab/settings';
-import { decodeLabState, encodeLabState } from '@/app/_lab/url-state';
+import { decodeLabState, encodeLabState, withLabState } from '@/app/_lab/url-state';
 import { validateParallelRunConfig, validateSimulation, type ParallelRunConfig } from '@/engine/index';
 
 const tabular = (patch: Partial<LabSettings> = {}): LabSettings => ({ ...DEFAULT_SETTINGS, ...patch });
@@ -83,6 +83,17 @@ describe('lab state in the URL', () => {
     expect(decoded?.settings.run_max_try).toBe(DEFAULT_SETTINGS.run_max_try);
     expect(decoded?.settings.error_threshold).toBe('');
     expect(encodeLabState({ settings: decoded!.settings, preset: null })).toContain('error_threshold=&');
+  });
+
+  it('replaces only its own keys, keeping the other widgets\' settings in the same link', () => {
+    const settings = files({ node_count: '3' });
+    const search = '?schedule.frequency=Week&node_count=9&preset=image-scoring&compare.requests_per_day=500';
+    const params = new URLSearchParams(withLabState(search, { settings, preset: null }));
+    expect(params.get('schedule.frequency')).toBe('Week');
+    expect(params.get('compare.requests_per_day')).toBe('500');
+    expect(params.getAll('node_count')).toEqual(['3']);
+    expect(params.has('preset')).toBe(false);
+    expect(decodeLabState(`?${params}`)).toEqual({ settings, preset: null });
   });
 
   it('ignores a query without lab keys and an unknown preset', () => {

@@ -4,7 +4,8 @@
 // and code. Its state lives in the URL, so a link reproduces the run.
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { LabStore } from '@/app/_lab/store';
-import { decodeLabState, encodeLabState } from '@/app/_lab/url-state';
+import { decodeLabState, withLabState } from '@/app/_lab/url-state';
+import { replaceQuery } from '@/app/_components/shared/url-state';
 import { useLab } from '@/app/_lab/use-lab';
 import { ControlPanel } from './controls/ControlPanel';
 import { GanttChart } from './charts/GanttChart';
@@ -26,16 +27,13 @@ const SLOT_STYLE = { minWidth: 0 } as const;
 
 /**
  * Writes the lab's state into the query string after the learner changes
- * something (never on load). Passing the current history state (Next's own
- * marker included) keeps the App Router from re-rendering the page for a
- * query only this widget reads.
+ * something (never on load), leaving the other widgets' keys alone.
  */
 function syncUrl(store: LabStore): () => void {
   let timer: number | undefined;
   const write = () => {
     const { settings, preset } = store.getState();
-    const query = encodeLabState({ settings, preset });
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
+    replaceQuery(withLabState(window.location.search, { settings, preset }));
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.revision === previous.revision) return;
