@@ -1,6 +1,7 @@
 'use client';
 // "Show me the code": the current settings as SDK v1 Python and v2 YAML.
 import { useMemo, useState } from 'react';
+import { CopyButton } from '@/app/_components/shared/CopyButton';
 import { pythonV1 } from '@/app/_lab/code/python-v1';
 import { yamlV2 } from '@/app/_lab/code/yaml-v2';
 import { hasProblems } from '@/app/_lab/config';
@@ -9,26 +10,8 @@ import { PanelTitle } from '../LabProvider';
 
 type Tab = 'v1' | 'v2';
 
-function CopyButton({ text, what }: { text: string; what: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-  };
-  return (
-    <span className="lab-copy">
-      <button type="button" className="lab-button" onClick={copy}>
-        Copy {what}
-      </button>
-      <span role="status" className="lab-muted">
-        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Copy failed: select the text instead.' : ''}
-      </span>
-    </span>
-  );
+function CodeCopyButton({ text, what }: { text: string; what: string }) {
+  return <CopyButton text={text} label={`Copy ${what}`} className="lab-copy" buttonClassName="lab-button" statusClassName="lab-muted" failedMessage="Copy failed: select the text instead." />;
 }
 
 export function CodePanel() {
@@ -53,14 +36,14 @@ export function CodePanel() {
         <p className="lab-notice">Fix the settings marked beside the controls to see code that would run.</p>
       ) : tab === 'v1' ? (
         <>
-          <CopyButton text={code.python} what="Python" />
+          <CodeCopyButton text={code.python} what="Python" />
           <pre role="region" className="lab-pre lab-code" tabIndex={0} aria-label="SDK v1 Python for the current settings">
             <code>{code.python}</code>
           </pre>
         </>
       ) : (
         <>
-          <CopyButton text={`${code.yaml.compute}\n---\n${code.yaml.job}`} what="YAML" />
+          <CodeCopyButton text={`${code.yaml.compute}\n---\n${code.yaml.job}`} what="YAML" />
           <pre role="region" className="lab-pre lab-code" tabIndex={0} aria-label="v2 compute YAML">
             <code>{code.yaml.compute}</code>
           </pre>
