@@ -164,6 +164,9 @@ describeBrowser('quality: a new deploy', () => {
     expect(await controllerVersion(page)).toBe(current);
     // A page of the old version loading does not switch, nor does a request naming another version.
     await page.reload({ waitUntil: 'load' });
+    // Its own registration runs seconds after load; once next-1 were active it
+    // would reinstall this build's version (the stand-ins are not what the server serves).
+    await page.waitForFunction(() => document.documentElement.dataset.swRegistered, undefined, { timeout: 30_000 });
     await askToActivate(page, 'next-2');
     await page.waitForTimeout(300);
     expect(await waitingVersion(page)).toBe('next-1');

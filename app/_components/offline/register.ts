@@ -28,6 +28,9 @@ async function register(): Promise<void> {
   whenInstalled(registration.installing);
   registration.addEventListener('updatefound', () => whenInstalled(registration.installing));
   activateIfCurrent(registration);
+  // Says the (deliberately late) registration has happened: tests that stage
+  // other versions wait for it, so this page cannot register its own in between.
+  document.documentElement.dataset.swRegistered = VERSION;
 }
 
 // Long enough for a page's own first downloads (the lab fetches onnxruntime's
