@@ -12,7 +12,7 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
-import setup from '../../test/e2e/global-setup';
+import { startProductionServer } from './production-server';
 
 const CHAPTER = '/chapters/095-azure-ml-pipelines-batch-inference';
 const SAMPLES = 20;
@@ -24,14 +24,6 @@ declare global {
     __labInputs: number[];
     __labLongest: number;
   }
-}
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  if (process.env.LAB_BENCH_URL) return { url: process.env.LAB_BENCH_URL, stop: () => {} };
-  const provided: Record<string, unknown> = {};
-  // Reuses the browser tests' setup: build when stale, `next start` on a free port.
-  const teardown = await setup({ provide: (key: string, value: unknown) => (provided[key] = value) } as unknown as Parameters<typeof setup>[0]);
-  return { url: String(provided.baseUrl), stop: () => teardown?.() };
 }
 
 async function firstLoadJsKb(browser: Browser, url: string): Promise<number> {
@@ -200,7 +192,7 @@ async function main(): Promise<void> {
     console.error('lab-browser bench skipped: Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
     return;
   }
-  const server = await startServer();
+  const server = await startProductionServer('LAB_BENCH_URL');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const page = await openLab(browser, server.url);

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
-import setup from '../../test/e2e/global-setup';
+import { startProductionServer } from './production-server';
 
 const PAGES: readonly { name: string; path: string }[] = [
   { name: 'home', path: '/' },
@@ -25,14 +25,6 @@ const GOALS = [
   'cls <= 0.02',
   'chapter95_first_load_js_gzip <= 200 KB',
 ];
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  if (process.env.LIGHTHOUSE_URL) return { url: process.env.LIGHTHOUSE_URL, stop: () => {} };
-  const provided: Record<string, unknown> = {};
-  // The browser tests' setup: builds when stale (npm run build), then `next start` on a free port, holding the build lock.
-  const teardown = await setup({ provide: (key: string, value: unknown) => (provided[key] = value) } as unknown as Parameters<typeof setup>[0]);
-  return { url: String(provided.baseUrl), stop: () => teardown?.() };
-}
 
 /** Scripts the page itself requested (not its workers or the service worker), gzip-compressed as the server would send them. */
 async function firstLoadJsKb(lhr: Result): Promise<number> {
@@ -56,7 +48,7 @@ async function main(): Promise<void> {
     console.error('lighthouse bench skipped: Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
     return;
   }
-  const server = await startServer();
+  const server = await startProductionServer('LIGHTHOUSE_URL');
   // chrome-launcher adds --remote-debugging-port itself; the flags keep Chromium off the network.
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
   try {
