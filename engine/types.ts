@@ -111,7 +111,11 @@ export interface ParallelRunResult {
   failureReason?: string;
   counts: RunCounts;
   miniBatches: MiniBatchResult[];
-  output: { fileName: string; lines: string[] } | null;
+  /**
+   * The append_row file (null with summary_only). `partial` marks a failed
+   * job's lines: Azure generates the file only when the job completes.
+   */
+  output: { fileName: string; lines: string[]; partial?: boolean } | null;
   logs: Record<string, string>;
   /** Virtual seconds, node start-up included. */
   durationSeconds: number;

@@ -1,10 +1,11 @@
 // From the lab's raw settings to what the engine takes: a (possibly invalid)
 // ParallelRunConfig and a ComputeSpec. Validation is the engine's own, so the
 // messages beside the controls are exactly what the simulator would reject.
-import { validateSimulation, type ComputeSpec, type ConfigProblem, type Dataset, type ParallelRunConfig } from '@/engine/index';
-import { MAX_NODES, SDK_FIELDS, type DatasetKind, type LabSettings, type SdkField } from './settings';
+import { validateSimulation, type ComputeSpec, type CostTimeModel, type ConfigProblem, type Dataset, type ParallelRunConfig } from '@/engine/index';
+import { LAB_WORKLOAD, MAX_NODES, SDK_FIELDS, type DatasetKind, type LabSettings, type SdkField } from './settings';
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
+// Plain decimals and exponent notation ("1e9" is a number, too large, not a word).
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /** '' → not set; a number as text → that number; anything else stays text for the validator to name. */
 export function parseRaw(raw: string): number | string | undefined {
@@ -40,9 +41,17 @@ export function toLooseConfig(settings: LabSettings): Record<string, unknown> {
   return config;
 }
 
-/** The cluster: its size, its priority, and the max_nodes the SDK checks node_count against. */
-export function toComputeSpec(settings: LabSettings): ComputeSpec {
-  return { vmSize: settings.vm_size, priority: settings.low_priority ? 'lowpriority' : 'dedicated', maxNodes: MAX_NODES };
+/**
+ * The cluster: its size, its priority, the max_nodes the SDK checks node_count
+ * against, and the lab's workload (a preset's own time model goes on top).
+ */
+export function toComputeSpec(settings: LabSettings, model?: Partial<CostTimeModel>): ComputeSpec {
+  return {
+    vmSize: settings.vm_size,
+    priority: settings.low_priority ? 'lowpriority' : 'dedicated',
+    maxNodes: MAX_NODES,
+    model: { ...LAB_WORKLOAD[settings.dataset], ...model },
+  };
 }
 
 export type FieldProblems = Partial<Record<SdkField | 'vm_size' | 'general', string[]>>;

@@ -1,6 +1,6 @@
 // Turns the engine's result into what the charts and panels draw. Runs in the
 // worker; pure, so it is tested in Node with real engine results.
-import { auc, confusionMatrix, nodeName, processName, VM_SIZES, type Attempt, type MiniBatchResult, type ParallelRunSimulation } from '@/engine/index';
+import { auc, confusionMatrix, countOutcomes, nodeName, processName, VM_SIZES, type Attempt, type MiniBatchResult, type ParallelRunSimulation } from '@/engine/index';
 import type { GanttLane, GanttSegment, LabView, OutputView, QualityView, RocPoint, SegmentCategory, TimePoint } from './protocol';
 
 /** Above this many attempts, consecutive alike attempts of a lane become one bar (an SVG with thousands of rects is slow). */
@@ -11,11 +11,13 @@ const PREVIEW_LINES = 10;
 
 export function buildLabView(result: ParallelRunSimulation, datasetKind: 'tabular' | 'file', batchBytes: number[]): LabView {
   const lanes = buildLanes(result);
-  const firstReadyAt = result.nodes.reduce<number | null>((min, n) => (n.readyAt === null ? min : min === null ? n.readyAt : Math.min(min, n.readyAt)), null);
+  const firstReadyAt = firstNodeReadyAt(result);
   const built = buildSegments(result, result.settings.processCountPerNode);
   const view: LabView = {
     status: result.status,
     counts: result.counts,
+    outcomes: countOutcomes(result.miniBatches),
+    attemptCounts: built.attemptCounts,
     durationSeconds: result.durationSeconds,
     costUsd: result.costUsd,
     preemptions: result.preemptions,
@@ -34,8 +36,16 @@ export function buildLabView(result: ParallelRunSimulation, datasetKind: 'tabula
     batchBytes,
   };
   if (result.failureReason !== undefined) view.failureReason = result.failureReason;
-  if (result.failure) view.failureKind = result.failure.kind;
+  if (result.failure) {
+    view.failureKind = result.failure.kind;
+    view.failure = result.failure;
+  }
   return view;
+}
+
+/** When the first node was ready (null if none ever was): the start-up the job paid before any work. */
+export function firstNodeReadyAt(result: ParallelRunSimulation): number | null {
+  return result.nodes.reduce<number | null>((min, n) => (n.readyAt === null ? min : min === null ? n.readyAt : Math.min(min, n.readyAt)), null);
 }
 
 function buildLanes(result: ParallelRunSimulation): GanttLane[] {
@@ -63,6 +73,7 @@ export function categorize(batch: MiniBatchResult, index: number): SegmentCatego
 interface Built {
   segments: GanttSegment[];
   merged: boolean;
+  attemptCounts: Partial<Record<SegmentCategory, number>>;
 }
 
 function buildSegments(result: ParallelRunSimulation, perNode: number): Built {
@@ -83,9 +94,11 @@ function buildSegments(result: ParallelRunSimulation, perNode: number): Built {
       segments.push(segment);
     });
   }
+  const attemptCounts: Partial<Record<SegmentCategory, number>> = {};
+  for (const segment of segments) attemptCounts[segment.category] = (attemptCounts[segment.category] ?? 0) + 1;
   segments.sort((a, b) => a.lane - b.lane || a.start - b.start);
-  if (segments.length <= MERGE_ABOVE) return { segments, merged: false };
-  return { segments: mergeAlike(segments, result.durationSeconds), merged: true };
+  if (segments.length <= MERGE_ABOVE) return { segments, merged: false, attemptCounts };
+  return { segments: mergeAlike(segments, result.durationSeconds), merged: true, attemptCounts };
 }
 
 /** Joins back-to-back bars of one lane with the same category (segments sorted by lane, then start). */
@@ -158,11 +171,12 @@ export function outputText(lines: readonly string[]): string {
 
 function buildOutput(result: ParallelRunSimulation): OutputView | null {
   if (!result.output) return null;
-  const { fileName, lines } = result.output;
+  const { fileName, lines, partial } = result.output;
   return {
     fileName,
     lineCount: lines.length,
     preview: lines.slice(0, PREVIEW_LINES),
+    partial: partial === true,
   };
 }
 

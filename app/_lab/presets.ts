@@ -1,7 +1,7 @@
 // One-click cases from the chapter. Each sets the controls, may add a
 // scenario (faults or entry-script behaviour through the engine's hooks), and
 // names the log file where Azure would report the outcome.
-import { LOG_PATHS, entryScriptLogPath } from '@/engine/index';
+import { LOG_PATHS, entryScriptLogPath, stderrLogPath } from '@/engine/index';
 import type { ScenarioSpec } from './scenario';
 import { DEFAULT_SETTINGS, datasetDefaults, type LabSettings } from './settings';
 
@@ -24,6 +24,8 @@ export interface Preset {
   title: string;
   /** What the learner is looking at, in a sentence. */
   summary: string;
+  /** For a failure: where and when it failed, how to tell it from the others, and the fix. */
+  explanation?: string;
   settings: LabSettings;
   scenario: ScenarioSpec;
   /** Where Azure reports it: the log file to open, and the line to look for in it. */
@@ -33,11 +35,9 @@ export interface Preset {
 const tabular = (patch: Partial<LabSettings>): LabSettings => ({ ...DEFAULT_SETTINGS, ...patch });
 const files = (patch: Partial<LabSettings>): LabSettings => ({ ...DEFAULT_SETTINGS, ...datasetDefaults('file'), ...patch });
 
-// Datastore permission and model-version problems happen outside
-// ParallelRunStep in Azure (mounting the input, resolving the model before
-// scoring). The engine simulates one step only, so those two presets raise the
-// realistic error from init(), which is where a v1 entry script that resolves
-// its inputs and model would hit it.
+// The four failure presets fail where Azure would: an import or CUDA error
+// and a missing model version in init() (each after its own time), a datastore
+// permission while mounting the input, before any process starts.
 const PRESETS: readonly Preset[] = [
   {
     id: 'nightly-retail',
@@ -58,9 +58,9 @@ const PRESETS: readonly Preset[] = [
   {
     id: 'batch-too-large',
     title: 'Mini-batch too large: timeouts',
-    summary: 'A heavier model (about 10 ms per row) with 1 MB mini-batches: each run() needs more than run_invocation_timeout, every try times out.',
+    summary: '1 MB mini-batches hold about 20,000 rows each, roughly 10 minutes of work per run() call against a run_invocation_timeout of 60 s: every try times out.',
     settings: tabular({ rows: 60_000, mini_batch_size: '1MB', error_threshold: '100' }),
-    scenario: { computeModel: { itemSeconds: 0.01 } },
+    scenario: {},
     report: { log: LOG_PATHS.processedMiniBatches, find: /RUN_TIMEOUT/, note: 'processed_mini-batches.csv shows RUN_TIMEOUT rows; job_result.txt the abort.' },
   },
   {
@@ -74,38 +74,52 @@ const PRESETS: readonly Preset[] = [
   {
     id: 'missing-package',
     title: 'Missing package',
-    summary: 'The environment lacks onnxruntime, so init() fails in every process before anything is scored.',
+    summary: 'The environment lacks onnxruntime, so score.py cannot even be imported: init() fails at once in every process, and each process retries until its node gives up.',
+    explanation:
+      'Failed in init(), within seconds of each start: the import error is in every stderr log. Retrying cannot help, because every restart imports the same environment. Add onnxruntime to the environment (conda or pip dependencies) and resubmit.',
     settings: tabular({}),
     scenario: { initError: { name: 'ModuleNotFoundError', message: "No module named 'onnxruntime'" } },
-    report: { log: LOG_PATHS.errors, find: /ModuleNotFoundError/, note: 'job_error.txt and the entry-script logs show the import error; job_result.txt the system error.' },
+    report: { log: stderrLogPath(0, 0), find: /ModuleNotFoundError/, note: "Each process's stderr log ends with the import error; job_result.txt gives the system error." },
   },
   {
     id: 'gpu-model-on-cpu',
     title: 'GPU model on CPU compute',
-    summary: 'The model needs CUDA but the cluster is Standard_DS3_v2 (no GPU): init() fails everywhere.',
+    summary: 'The model was exported for CUDA, but the cluster is Standard_DS3_v2 (no GPU): init() loads the weights for a few seconds, then cannot find a CUDA device.',
+    explanation:
+      'Failed in init() with a CUDA error, after each process spent a few seconds loading the model. Run on a GPU size (Standard_NC6s_v3) or export the model for the CPU execution provider.',
     settings: tabular({ vm_size: 'Standard_DS3_v2' }),
-    scenario: { requiresGpu: true },
-    report: { log: LOG_PATHS.errors, find: /GPU/, note: 'job_error.txt shows the failed init() calls.' },
+    scenario: { requiresGpu: true, initSeconds: 8 },
+    report: { log: LOG_PATHS.errors, find: /CUDA/, note: 'job_error.txt lists each failed init() with its CUDA error.' },
   },
   {
     id: 'no-datastore-permission',
     title: 'No datastore permission',
-    summary: "The cluster's identity may not read the datastore: the input cannot be mounted, so no mini-batch is ever scored.",
+    summary: "The cluster's identity may not read the datastore: mounting the input fails on the first node, before any process starts, so init() and run() are never called.",
+    explanation:
+      "Failed while mounting the input, seconds after the first node was ready: a 403 authorization error, no entry-script log, no scored row. Give the cluster's managed identity Storage Blob Data Reader on the storage account (and Contributor for an output datastore).",
     settings: tabular({}),
     scenario: {
-      initError: {
-        name: 'DataAccessError',
-        message: "403 AuthorizationPermissionMismatch: the compute identity has no read access to datastore 'workspaceblobstore'; mounting input 'credit_applicants' failed",
+      datastoreAccess: {
+        mount: 'input',
+        error: {
+          name: 'UserErrorException',
+          message: "403 AuthorizationPermissionMismatch: the compute identity may not read datastore 'workspaceblobstore', so input 'credit_applicants' cannot be mounted",
+        },
       },
     },
-    report: { log: LOG_PATHS.errors, find: /403/, note: 'job_error.txt shows the 403; give the identity Storage Blob Data Reader.' },
+    report: { log: LOG_PATHS.errors, find: /403/, note: 'job_error.txt shows the 403 from the mount; no entry-script log exists, because no process started.' },
   },
   {
     id: 'model-version-not-found',
     title: 'Model version not found',
-    summary: 'The pipeline asks for credit-risk version 7, which does not exist: every init() raises.',
+    summary: 'score.py asks the registry for credit-risk version 7, which does not exist: each init() waits about 20 s for the lookup, then raises.',
+    explanation:
+      'Failed in init() with the model-not-found error, after each process spent about 20 s on the registry lookup, so it ends later than the missing-package case. Register the version, or point score.py at one that exists, and resubmit.',
     settings: tabular({}),
-    scenario: { initError: { name: 'WebserviceException', message: 'ModelNotFound: no model named credit-risk with version 7 in this workspace' } },
+    scenario: {
+      initSeconds: 20,
+      initError: { name: 'WebserviceException', message: 'ModelNotFound: model credit-risk:7 was not found in this workspace' },
+    },
     report: { log: entryScriptLogPath(0, 0), find: /ModelNotFound/, note: "Each process's entry-script log shows the failed init()." },
   },
   {

@@ -1,7 +1,7 @@
 // Messages between the lab's stores and the worker, and the chart-ready view
 // the worker sends back. The worker reduces the engine's result to this view
 // so the main thread receives little and computes almost nothing.
-import type { AttemptOutcome, NodeTimeline, ResolvedRunSettings, RunCounts } from '@/engine/index';
+import type { AttemptOutcome, FailureCause, NodeTimeline, OutcomeCounts, ResolvedRunSettings, RunCounts } from '@/engine/index';
 import type { ScenarioSpec } from './scenario';
 import type { LabSettings } from './settings';
 
@@ -94,13 +94,21 @@ export interface OutputView {
   fileName: string;
   lineCount: number;
   preview: string[];
+  /** A failed job's lines: Azure generates the file only for a completed job, so these are the simulator's. */
+  partial: boolean;
 }
 
 export interface LabView {
   status: 'Completed' | 'Failed';
   failureReason?: string;
   failureKind?: 'threshold' | 'system';
+  /** Which rule failed the job (the threshold names or the system rule). */
+  failure?: FailureCause;
   counts: RunCounts;
+  /** How each mini-batch ended, from the engine's one definition (miniBatchOutcome). */
+  outcomes: OutcomeCounts;
+  /** run() attempts per timeline category, counted before bars are merged. */
+  attemptCounts: Partial<Record<SegmentCategory, number>>;
   durationSeconds: number;
   costUsd: number;
   preemptions: number;
@@ -132,6 +140,8 @@ export interface SweepPoint {
   costUsd: number;
   failedItems: number;
   miniBatches: number;
+  /** When the first node was ready: the start-up every run pays before any work (0 for an invalid point). */
+  startupSeconds: number;
   /** True for the point that matches the current settings. */
   current: boolean;
 }

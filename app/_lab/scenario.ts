@@ -1,7 +1,7 @@
 // What a preset adds on top of the controls: faults and entry-script
 // behaviour the engine exposes as hooks. Plain data, so it crosses to the
 // worker and survives in the URL as a preset id.
-import type { CostTimeModel, FaultPlan } from '@/engine/index';
+import type { CostTimeModel, DatastoreAccessFault, FaultPlan } from '@/engine/index';
 
 export interface ScenarioSpec {
   faults?: FaultPlan;
@@ -10,6 +10,10 @@ export interface ScenarioSpec {
    * class the learner would see in the logs.
    */
   initError?: { name: string; message: string };
+  /** Virtual seconds init() works before it returns or raises (loading a model, asking the model registry). */
+  initSeconds?: number;
+  /** The cluster's identity may not use a datastore: the mount fails before any process starts. */
+  datastoreAccess?: DatastoreAccessFault;
   /** The ONNX entry script refuses to start without a GPU (engine option requiresGpu). */
   requiresGpu?: boolean;
   /** The file entry script raises on the first unreadable file instead of skipping it. */

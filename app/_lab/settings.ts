@@ -2,7 +2,7 @@
 // exactly as typed (strings, '' = not set) so an invalid entry survives long
 // enough for the ENGINE to explain what is wrong with it; the lab's own
 // dataset knobs are plain numbers, clamped on the way in.
-import { DEFAULT_VM_SIZE } from '@/engine/index';
+import { DEFAULT_VM_SIZE, type CostTimeModel } from '@/engine/index';
 
 export type DatasetKind = 'tabular' | 'file';
 
@@ -50,8 +50,22 @@ export const SENSOR_BUNDLE_CORRUPT = 0.08;
 export const SENSOR_BUNDLE_SEED = 9502;
 
 export const DATASET_LIMITS: Record<DatasetKind, DatasetLimits> = {
-  tabular: { minRows: 1_000, maxRows: 200_000, stepRows: 1_000, defaultRows: 20_000, defaultCorrupt: 0.005, defaultMiniBatch: '32KB' },
+  tabular: { minRows: 1_000, maxRows: 200_000, stepRows: 1_000, defaultRows: 100_000, defaultCorrupt: 0.0005, defaultMiniBatch: '32KB' },
   file: { minRows: 10, maxRows: SENSOR_BUNDLE_FILES, stepRows: 10, defaultRows: SENSOR_BUNDLE_FILES, defaultCorrupt: SENSOR_BUNDLE_CORRUPT, defaultMiniBatch: '10' },
+};
+
+/**
+ * Virtual work per item of the lab's jobs. A credit-risk row costs 30 ms of
+ * virtual CPU, standing for a production scoring script (feature engineering
+ * in pandas plus a larger model) rather than the tiny ONNX model the browser
+ * really runs. With that, the default job has enough work for node_count and
+ * process_count_per_node to matter next to about four minutes of node
+ * start-up, as on a real cluster; with the engine's bare per-row cost, start-up
+ * would hide every scaling effect. Presets may add to it.
+ */
+export const LAB_WORKLOAD: Record<DatasetKind, Partial<CostTimeModel>> = {
+  tabular: { itemSeconds: 0.03 },
+  file: {},
 };
 
 export const MAX_CORRUPT = 0.3;

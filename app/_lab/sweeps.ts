@@ -1,7 +1,7 @@
 // The values the what-if sweeps try. The current setting is always among them,
 // so the chart can mark "you are here".
 import { DEFAULT_MINI_BATCH_BYTES, DEFAULT_MINI_BATCH_FILES, parseSize } from '@/engine/index';
-import type { SweepKind } from './protocol';
+import type { SweepKind, SweepPoint } from './protocol';
 import { MAX_NODES, type LabSettings } from './settings';
 
 export interface SweepValue {
@@ -46,4 +46,33 @@ function miniBatchValues(settings: LabSettings): SweepValue[] {
   if (match) match.current = true;
   else if (currentBytes !== null) entries.push({ raw, label: raw, value: currentBytes, current: true });
   return entries;
+}
+
+/** The fastest and cheapest points among the jobs that completed: a failed job is never the answer. */
+export function bestPoint(points: readonly SweepPoint[], key: 'durationSeconds' | 'costUsd'): SweepPoint | null {
+  return points.filter((p) => p.status === 'Completed').reduce<SweepPoint | null>((best, p) => (best === null || p[key] < best[key] ? p : best), null);
+}
+
+/** Below this gain from one node count to the next, more nodes "stop helping". */
+const SMALL_GAIN = 0.1;
+
+/**
+ * Why more nodes stop helping: every node spends its start-up before it
+ * scores a row, so once the work per node is small the duration levels off
+ * near the start-up time. Names the node_count from which the next step in
+ * the sweep saves less than a tenth of the time, if there is one.
+ */
+export function scalingNote(points: readonly SweepPoint[]): string {
+  const done = points.filter((p) => p.status === 'Completed').sort((a, b) => a.value - b.value);
+  const first = done[0];
+  if (!first) return 'No node count in the sweep completed, so there is no scaling to read.';
+  const startup = Math.round(first.startupSeconds);
+  for (let i = 1; i < done.length; i++) {
+    const before = done[i - 1] as SweepPoint;
+    const after = done[i] as SweepPoint;
+    if (before.durationSeconds - after.durationSeconds < SMALL_GAIN * before.durationSeconds) {
+      return `From node_count ${before.label} on, more nodes save little: each node first spends about ${startup} s starting up (and is billed for it), so the duration cannot fall below that however the work is split.`;
+    }
+  }
+  return `Every added node still saves time here: the work is large next to the ${startup} s of node start-up that each run pays first.`;
 }

@@ -43,13 +43,27 @@ function namedError(name: string, message: string): Error {
   return error;
 }
 
-/** init() raises the scenario's error (missing package, no datastore access, unknown model version). */
+/** init() raises the scenario's error (a missing package, an unknown model version). */
 function failingInit(inner: EntryScriptFactory, failure: { name: string; message: string }): EntryScriptFactory {
   return () => {
     const script = inner();
     return {
       init() {
         throw namedError(failure.name, failure.message);
+      },
+      run: (items, ctx) => script.run(items, ctx),
+    };
+  };
+}
+
+/** init() first spends virtual time (loading weights, asking the registry), then does what the script does. */
+function slowInit(inner: EntryScriptFactory, seconds: number): EntryScriptFactory {
+  return () => {
+    const script = inner();
+    return {
+      init(ctx) {
+        ctx.spend(seconds);
+        return script.init?.(ctx);
       },
       run: (items, ctx) => script.run(items, ctx),
     };
@@ -121,5 +135,6 @@ export function labEntryScript({ kind, scenario, modelBytes, ort }: EntryScriptI
     if (!modelBytes) throw new Error('the credit-risk model is not loaded');
     factory = createOnnxEntryScript(modelBytes, { ...(ort && { ort }), ...(scenario.requiresGpu && { requiresGpu: true }) });
   }
-  return scenario.initError ? failingInit(factory, scenario.initError) : factory;
+  if (scenario.initError) factory = failingInit(factory, scenario.initError);
+  return scenario.initSeconds ? slowInit(factory, scenario.initSeconds) : factory;
 }

@@ -9,13 +9,14 @@ import {
   readOnnxMetadata,
   simulateParallelRun,
   type Dataset,
+  type FaultPlan,
   type MiniBatch,
   type OrtSource,
   type ParallelRunConfig,
   type ParallelRunSimulation,
 } from '@/engine/index';
 import { toComputeSpec, toLooseConfig } from '@/app/_lab/config';
-import { buildLabView, buildQuality } from '@/app/_lab/lab-view';
+import { buildLabView, buildQuality, firstNodeReadyAt } from '@/app/_lab/lab-view';
 import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from '@/app/_lab/protocol';
 import type { ScenarioSpec } from '@/app/_lab/scenario';
 import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '@/app/_lab/settings';
@@ -57,6 +58,12 @@ export interface RunOutcome {
   quality(): Promise<QualityView | null>;
 }
 
+/** The engine's fault plan for a scenario: its own faults plus a datastore that refuses access. */
+function scenarioFaults(scenario: ScenarioSpec): FaultPlan | undefined {
+  if (!scenario.datastoreAccess) return scenario.faults;
+  return { ...scenario.faults, datastoreAccess: scenario.datastoreAccess };
+}
+
 export class StaleRequest extends Error {
   constructor() {
     super('superseded by a newer request');
@@ -76,7 +83,7 @@ function planOrEmpty(dataset: Dataset, config: ParallelRunConfig): MiniBatch[] {
 /** Sweep results kept for reuse: moving node_count leaves the node_count sweep's jobs as they were. */
 const SWEEP_CACHE_SIZE = 256;
 
-type SweepOutcome = Pick<SweepPoint, 'status' | 'durationSeconds' | 'costUsd' | 'failedItems' | 'miniBatches'>;
+type SweepOutcome = Pick<SweepPoint, 'status' | 'durationSeconds' | 'costUsd' | 'failedItems' | 'miniBatches' | 'startupSeconds'>;
 
 export class LabRunner {
   private data: PreparedData | undefined;
@@ -157,10 +164,17 @@ export class LabRunner {
       const config = toLooseConfig(variant) as unknown as ParallelRunConfig;
       const result = await this.simulate(variant, scenario, dataset, config, this.cooperation(hooks, () => {}));
       if (hooks.isStale()) throw new StaleRequest();
-      outcome = { status: result.status, durationSeconds: result.durationSeconds, costUsd: result.costUsd, failedItems: result.counts.itemsFailed, miniBatches: result.counts.miniBatches };
+      outcome = {
+        status: result.status,
+        durationSeconds: result.durationSeconds,
+        costUsd: result.costUsd,
+        failedItems: result.counts.itemsFailed,
+        miniBatches: result.counts.miniBatches,
+        startupSeconds: firstNodeReadyAt(result) ?? result.durationSeconds,
+      };
     } catch (error) {
       if (error instanceof StaleRequest) throw error;
-      outcome = { status: 'Invalid', durationSeconds: 0, costUsd: 0, failedItems: 0, miniBatches: 0 };
+      outcome = { status: 'Invalid', durationSeconds: 0, costUsd: 0, failedItems: 0, miniBatches: 0, startupSeconds: 0 };
     }
     this.sweepCache.set(key, outcome);
     // Map keeps insertion order: the first key is the oldest.
@@ -190,14 +204,15 @@ export class LabRunner {
   private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, config: ParallelRunConfig, co: Cooperation): Promise<ParallelRunSimulation> {
     const model = settings.dataset === 'tabular' ? await this.loadModel() : undefined;
     const entry = labEntryScript({ kind: settings.dataset, scenario, ...(model && { modelBytes: model.bytes }), ...(this.deps.ort && { ort: this.deps.ort }) });
-    const compute = { ...toComputeSpec(settings), ...(scenario.computeModel && { model: scenario.computeModel }) };
+    const compute = toComputeSpec(settings, scenario.computeModel);
+    const faults = scenarioFaults(scenario);
     return simulateParallelRun({
       dataset,
       config,
       entryScript: cooperative(entry, co),
       compute,
       seed: settings.seed,
-      ...(scenario.faults && { faults: scenario.faults }),
+      ...(faults && { faults }),
     });
   }
 

@@ -72,7 +72,10 @@ export function createOnnxEntryScript(modelBytes: Uint8Array, options: OnnxEntry
     return {
       async init(ctx: InitContext) {
         if (options.requiresGpu && !(ctx as { gpu?: boolean }).gpu) {
-          throw new Error('model requires a GPU (CUDA) but this compute target has none');
+          // The error onnxruntime and PyTorch users meet when a CUDA-only model lands on a CPU node.
+          const error = new Error('CUDA error: no CUDA-capable device is detected. The model requires a GPU (CUDAExecutionProvider) but this compute target has none');
+          error.name = 'RuntimeError';
+          throw error;
         }
         ort = await loadOrt(options.ort);
         session = await ort.InferenceSession.create(bytes, options.sessionOptions ?? { executionProviders: ['wasm'] });

@@ -3,7 +3,7 @@
 // seed reproduces the same faults.
 import type { MiniBatch } from '../types';
 import type { Random } from '../random';
-import type { FaultPlan } from './sim-types';
+import type { DatastoreAccessFault, FaultPlan } from './sim-types';
 
 export interface FaultInjector {
   /** Extra virtual seconds of slow items in each mini-batch, or null when none are slow. */
@@ -14,6 +14,7 @@ export interface FaultInjector {
   preemptionDelay(): number;
   readonly explicitPreemptions: readonly { node: number; time: number }[];
   readonly maxPreemptions: number;
+  readonly datastoreAccess: DatastoreAccessFault | null;
 }
 
 export const DEFAULT_MAX_PREEMPTIONS = 20;
@@ -46,6 +47,7 @@ export function createFaultInjector(plan: FaultPlan | undefined, batches: MiniBa
     },
     explicitPreemptions: plan?.preemption?.at ?? [],
     maxPreemptions: plan?.preemption?.max ?? DEFAULT_MAX_PREEMPTIONS,
+    datastoreAccess: plan?.datastoreAccess ?? null,
   };
 }
 

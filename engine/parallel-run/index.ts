@@ -11,7 +11,13 @@ export {
   type LooseParallelRunConfig,
 } from './defaults';
 export { planMiniBatches, effectiveMiniBatchSize } from './partition';
-export { validateParallelRunConfig, describeProblems, FORBIDDEN_FILE_NAME_CHARS } from './validate-config';
+export {
+  validateParallelRunConfig,
+  describeProblems,
+  FORBIDDEN_FILE_NAME_CHARS,
+  SIMULATOR_MAX_NODES,
+  SIMULATOR_MAX_PROCESSES_PER_NODE,
+} from './validate-config';
 export {
   VM_SIZES,
   DEFAULT_VM_SIZE,
@@ -39,10 +45,21 @@ export {
   PROCESSED_CSV_COLUMNS,
   ATTEMPT_STATUS,
   entryScriptLogPath,
+  stderrLogPath,
   nodeName,
   processName,
 } from './logs';
 export { formatOutputLine, formatOutputLines } from './output';
+export {
+  MINI_BATCH_OUTCOMES,
+  MINI_BATCH_OUTCOME_LABELS,
+  miniBatchOutcome,
+  countOutcomes,
+  describeMiniBatches,
+  plural,
+  type MiniBatchOutcome,
+  type OutcomeCounts,
+} from './outcome';
 export { DEFAULT_MAX_PREEMPTIONS } from './faults';
 export { simulateParallelRun, validateSimulation, resolveRunSettings, DEFAULT_SEED } from './simulate';
 export type {
@@ -50,6 +67,7 @@ export type {
   ParallelInitContext,
   ParallelRunContext,
   FaultPlan,
+  DatastoreAccessFault,
   SimulateOptions,
   SystemFailureRule,
   FailureCause,

@@ -27,6 +27,7 @@ import { JobLogWriter, nodeName, processName } from './logs';
 import type { FailureCause, ResolvedRunSettings, SystemFailureRule } from './sim-types';
 import { formatOutputLine } from './output';
 import { exceededThresholds } from './thresholds';
+import { plural } from './outcome';
 import {
   createProcess,
   errorMessage,
@@ -38,6 +39,14 @@ import {
   type SimNode,
   type SimProcess,
 } from './workers';
+
+/** Illustrative seconds to mount the datastores on a node (only simulated when mounting fails). */
+const MOUNT_SECONDS = 12;
+
+/** What the process's stderr shows when user code raises: a short Python-style traceback. */
+function pythonTraceback(fn: 'init' | 'run', error: string): string[] {
+  return ['Traceback (most recent call last):', `  File "score.py", in ${fn}`, error];
+}
 
 /** Mini-batch status codes kept in a Uint8Array; index into MINI_BATCH_STATUS for the name. */
 const SUCCEEDED = 1;
@@ -75,6 +84,8 @@ export class ParallelRunJob {
   failure: FailureCause | undefined;
   failureReason: string | undefined;
   preemptions = 0;
+  /** The last init() error, named in the system error so each cause reads differently. */
+  private lastInitError = '';
 
   private readonly events = new EventQueue<JobEvent>();
   private readonly queue: number[] = [];
@@ -115,7 +126,7 @@ export class ParallelRunJob {
 
   async run(): Promise<void> {
     const { settings, faults } = this.inputs;
-    this.log.masterLine(0, `Requesting ${settings.nodeCount} ${settings.priority} ${settings.vmSize} node(s), ${settings.processCountPerNode} process(es) each.`);
+    this.log.masterLine(0, `Requesting ${plural(settings.nodeCount, 'node')} (${settings.priority} ${settings.vmSize}), ${plural(settings.processCountPerNode, 'process', 'processes')} each.`);
     if (this.inputs.batches.length === 0) {
       this.log.progressLine(0, 'The input is empty: 0 mini-batches created.');
       this.done = true;
@@ -145,6 +156,9 @@ export class ParallelRunJob {
         return;
       case 'node_ready':
         return this.nodeReady(event.node);
+      case 'mount_failed':
+        this.mountFailed(event.node);
+        return;
       case 'init_done':
         if (event.generation === event.proc.generation) this.finishInit(event.proc);
         return;
@@ -190,7 +204,13 @@ export class ParallelRunJob {
   private async nodeReady(node: SimNode): Promise<void> {
     if (node.endedAt !== null) return; // preempted while starting up
     node.readyAt = this.now;
-    this.log.masterLine(this.now, `${nodeName(node.index)} is ready; starting ${node.processes.length} process(es).`);
+    if (this.inputs.faults.datastoreAccess) {
+      // The datastores are mounted before any process starts, so this fails first.
+      this.log.masterLine(this.now, `${nodeName(node.index)} is ready; mounting the input dataset and the output folder.`);
+      this.events.push(this.now + MOUNT_SECONDS, { kind: 'mount_failed', node });
+      return;
+    }
+    this.log.masterLine(this.now, `${nodeName(node.index)} is ready; starting ${plural(node.processes.length, 'process', 'processes')}.`);
     if (this.initRules.jobStarted(this.now)) {
       const { settings } = this.inputs;
       this.log.progressLine(this.now, `${this.inputs.batches.length} mini-batches created (mini_batch_size ${settings.miniBatchSize} ${settings.miniBatchSizeUnit}).`);
@@ -201,6 +221,15 @@ export class ParallelRunJob {
       await this.startInit(proc);
       if (this.done) return;
     }
+  }
+
+  private mountFailed(node: SimNode): void {
+    const fault = this.inputs.faults.datastoreAccess;
+    if (!fault || node.endedAt !== null) return;
+    const what = fault.mount === 'input' ? 'the input dataset' : 'the output folder';
+    const error = `${fault.error.name}: ${fault.error.message}`;
+    this.log.errorLine(this.now, `Mounting ${what} failed on ${nodeName(node.index)}: ${error}`);
+    this.systemFailure('datastore_access', `mounting ${what} failed on ${nodeName(node.index)} before any process started, so neither init() nor run() was called (${error})`);
   }
 
   private preempt(index: number): void {
@@ -270,6 +299,8 @@ export class ParallelRunJob {
     }
     const node = proc.node;
     proc.log.push(`${this.stamp()} init() failed: ${error}`);
+    this.lastInitError = error;
+    this.log.stderrLines(proc.node.index, proc.index, pythonTraceback('init', error));
     this.log.errorLine(this.now, `init() failed on ${proc.label}: ${error}`);
     if (this.initRules.recordFailure(node)) {
       proc.state = 'dead';
@@ -279,7 +310,7 @@ export class ParallelRunJob {
       this.events.push(this.now + this.inputs.compute.model.restartSeconds, { kind: 'restart', proc, generation: proc.generation });
     }
     this.checkJobWideInit();
-    if (!this.done && !this.hasCapacity()) this.systemFailure('init_per_node', this.initRules.perNodeMessage());
+    if (!this.done && !this.hasCapacity()) this.systemFailure('init_per_node', `init() kept failing with ${this.lastInitError}; ${this.initRules.perNodeMessage()}`);
   }
 
   private stopNodeRetries(node: SimNode): void {
@@ -295,7 +326,7 @@ export class ParallelRunJob {
   private checkJobWideInit(): void {
     if (this.done) return;
     const verdict = this.initRules.jobWideVerdict(this.now);
-    if (verdict && 'fail' in verdict) this.systemFailure('init_job_wide', verdict.fail);
+    if (verdict && 'fail' in verdict) this.systemFailure('init_job_wide', `init() kept failing with ${this.lastInitError}; ${verdict.fail}`);
     else if (verdict) this.events.push(verdict.checkAt, { kind: 'job_wide_init_check' });
   }
 
@@ -407,6 +438,7 @@ export class ParallelRunJob {
     this.logAttempt(proc, id, start, 0, total, outcome, error);
     this.log.errorLine(this.now, `mini-batch ${id}, try ${tries} of ${maxTry}, on ${proc.label}: ${error}`);
     proc.log.push(`${this.stamp()} mini-batch ${id} failed (try ${tries}): ${error}`);
+    if (outcome === 'exception') this.log.stderrLines(proc.node.index, proc.index, pythonTraceback('run', error));
     if (tries >= maxTry) this.finalize(id, FAILED, 0, total);
     else this.queue.push(id);
   }

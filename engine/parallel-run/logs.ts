@@ -33,6 +33,9 @@ export const processName = (process: number): string => `process${String(process
 export const entryScriptLogPath = (node: number, process: number): string =>
   `logs/user/entry_script_log/${nodeName(node)}/${processName(process)}.log.txt`;
 
+export const stderrLogPath = (node: number, process: number): string =>
+  `logs/user/stderr/${nodeName(node)}/${processName(process)}.stderr.txt`;
+
 /** RUN_DONE, RUN_TIMEOUT and RUN_EXCEPTION are the service's words; the last two are this simulator's labels. */
 export const ATTEMPT_STATUS: Record<AttemptOutcome, string> = {
   succeeded: 'RUN_DONE',
@@ -79,9 +82,17 @@ export class JobLogWriter {
     this.errors.push(`${stamp(time)} ${text}`);
   }
 
+  /** Lines a process wrote to stderr (a traceback when user code raised). */
+  stderrLines(node: number, process: number, lines: readonly string[]): void {
+    this.linesOf(stderrLogPath(node, process)).push(...lines);
+  }
+
   /** The line list of one process's entry-script log (created on first use). */
   processLog(node: number, process: number): string[] {
-    const path = entryScriptLogPath(node, process);
+    return this.linesOf(entryScriptLogPath(node, process));
+  }
+
+  private linesOf(path: string): string[] {
     let lines = this.processLogs.get(path);
     if (!lines) {
       lines = [];

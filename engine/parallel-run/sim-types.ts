@@ -39,6 +39,18 @@ export interface FaultPlan {
   };
   /** init() failures: a seeded rate per call, whole nodes, or every call. */
   initFailure?: { rate?: number; nodes?: number[]; always?: boolean };
+  /**
+   * The cluster's identity may not use a datastore, so mounting the step's
+   * input (or its output folder) fails on every node while it prepares, before
+   * any process starts: no init(), no run(), nothing scored.
+   */
+  datastoreAccess?: DatastoreAccessFault;
+}
+
+export interface DatastoreAccessFault {
+  mount: 'input' | 'output';
+  /** The exception the mount raises, e.g. a 403 authorization error. */
+  error: { name: string; message: string };
 }
 
 export interface SimulateOptions {
@@ -50,7 +62,7 @@ export interface SimulateOptions {
   faults?: FaultPlan;
 }
 
-export type SystemFailureRule = 'init_per_node' | 'init_job_wide' | 'init_no_progress';
+export type SystemFailureRule = 'init_per_node' | 'init_job_wide' | 'init_no_progress' | 'datastore_access';
 
 /** Why a job failed, in machine-readable form (failureReason is the prose). */
 export type FailureCause =

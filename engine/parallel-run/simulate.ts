@@ -7,6 +7,7 @@ import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_R
 import { createFaultInjector } from './faults';
 import { MINI_BATCH_STATUS, ParallelRunJob } from './job';
 import { formatOutputLines } from './output';
+import { countOutcomes, describeMiniBatches, plural } from './outcome';
 import { effectiveMiniBatchSize, partitionDataset } from './partition';
 import type { NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
 import { describeProblems, validateParallelRunConfig } from './validate-config';
@@ -120,20 +121,18 @@ function assembleResult(
   const nodeSeconds = nodes.reduce((sum, n) => sum + (n.endedAt - n.requestedAt), 0);
   const status = job.failure ? 'Failed' : 'Completed';
   const cost = costUsd(compute, nodeSeconds);
-  const output =
-    settings.outputAction === 'append_row'
-      ? { fileName: settings.appendRowFileName, lines: formatOutputLines(job.outputLines) }
-      : null;
+  const output = settings.outputAction === 'append_row' ? appendRowOutput(job, settings.appendRowFileName) : null;
+  if (output && !output.partial) job.log.progressLine(end, `Concatenating the append_row output: ${plural(output.lines.length, 'line')} in ${output.fileName}.`);
   const logs = job.log.finish({
     status,
     failureReason: job.failureReason,
     endTime: end,
     lines: [
       `Items: ${counts.items} total, ${counts.itemsSucceeded} succeeded, ${counts.itemsFailed} failed, ${counts.itemsNotRun} not run`,
-      `Mini-batches: ${counts.miniBatches} total, ${counts.miniBatchesSucceeded} succeeded, ${counts.miniBatchesFailed} failed, ${counts.miniBatchesNotRun} not run`,
+      `Mini-batches: ${describeMiniBatches(counts, countOutcomes(miniBatches))}`,
       `Virtual duration: ${end.toFixed(3)} s (node start-up included)`,
       `Node time: ${nodeSeconds.toFixed(1)} node-seconds on ${settings.priority} ${settings.vmSize}; illustrative cost $${cost.toFixed(4)}`,
-      output ? `Output: ${output.lines.length} line(s) appended to ${output.fileName}` : 'Output: summary_only, no output file',
+      outputLine(output, settings.outputAction),
     ],
   });
   const result: ParallelRunSimulation = {
@@ -153,4 +152,21 @@ function assembleResult(
     result.failureReason = job.failureReason;
   }
   return result;
+}
+
+/**
+ * Azure generates the append_row file when the job completes (facts §2). A
+ * failed job never gets there; the lines of the mini-batches that finished
+ * before it stopped are kept, flagged partial, so the lab can show them as
+ * what they are: this simulator's choice, not a file Azure documents.
+ */
+function appendRowOutput(job: ParallelRunJob, fileName: string): NonNullable<ParallelRunSimulation['output']> {
+  const lines = formatOutputLines(job.outputLines);
+  return job.failure ? { fileName, lines, partial: true } : { fileName, lines };
+}
+
+function outputLine(output: ParallelRunSimulation['output'], action: ResolvedRunSettings['outputAction']): string {
+  if (!output) return action === 'summary_only' ? 'Output: summary_only, no output file' : 'Output: none';
+  if (output.partial) return `Output: the job failed, so ${output.fileName} was not generated (the simulator keeps ${plural(output.lines.length, 'line')} from mini-batches that finished first)`;
+  return `Output: ${plural(output.lines.length, 'line')} appended to ${output.fileName}`;
 }

@@ -26,10 +26,19 @@ const show = (value: unknown): string =>
 
 const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
 
+/** Range messages name the bound that was broken, not just the rule. */
 const intAtLeast =
-  (min: number, meaning: string): Check =>
-  (value) =>
-    isInt(value) && value >= min ? null : `is ${show(value)}; it must be an integer of at least ${min}${meaning}`;
+  (min: number, meaning: string, max?: { value: number; why: string }): Check =>
+  (value) => {
+    if (!isInt(value)) return `is ${show(value)}; it must be an integer of at least ${min}${meaning}`;
+    if (value < min) return `is ${value}; it must be an integer of at least ${min}${meaning}, so ${value} is below the minimum`;
+    if (max && value > max.value) return `is ${value}; it must be an integer from ${min} to ${max.value}, so ${value} is above the maximum (${max.why})`;
+    return null;
+  };
+
+/** Bounds the simulator needs to finish in a browser; Azure itself sets none this low. */
+export const SIMULATOR_MAX_NODES = 1_000;
+export const SIMULATOR_MAX_PROCESSES_PER_NODE = 16;
 
 const optional =
   (check: Check): Check =>
@@ -47,8 +56,12 @@ const CHECKS: Record<(typeof CONFIG_KEYS)[number], Check> = {
     return ok ? null : `is ${show(value)}; it must be 'append_row' or 'summary_only' (case does not matter)`;
   },
   node_count: (value) =>
-    value === undefined ? 'is required: the number of nodes to run on, at least 1' : intAtLeast(1, ' node')(value, {}),
-  process_count_per_node: optional(intAtLeast(1, ' process')),
+    value === undefined
+      ? 'is required: the number of nodes to run on, at least 1'
+      : intAtLeast(1, ' node', { value: SIMULATOR_MAX_NODES, why: "this simulator's limit" })(value, {}),
+  process_count_per_node: optional(
+    intAtLeast(1, ' process', { value: SIMULATOR_MAX_PROCESSES_PER_NODE, why: "this simulator's limit per node, the most cores of any VM size it offers; Azure sets none" }),
+  ),
   allowed_failed_count: optional(intAtLeast(-1, ' (-1 ignores every failed mini-batch)')),
   allowed_failed_percent: optional((value) =>
     typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100

@@ -35,6 +35,7 @@ export interface PendingAttempt {
 
 export type JobEvent =
   | { kind: 'node_ready'; node: SimNode }
+  | { kind: 'mount_failed'; node: SimNode }
   | { kind: 'init_done'; proc: SimProcess; generation: number }
   | { kind: 'attempt_done'; proc: SimProcess; generation: number }
   | { kind: 'restart'; proc: SimProcess; generation: number }

@@ -154,7 +154,7 @@ describe('the progress bar', () => {
     act(() => client.reply({ type: 'progress', channel: 'lab', id: 1, phase: 'data', fraction: null }));
     const bar = screen.getByRole('progressbar');
     expect(bar.hasAttribute('aria-valuenow')).toBe(false);
-    expect(slot().textContent).toBe('Generating 20,000 credit-risk rows…');
+    expect(slot().textContent).toBe('Generating 100,000 credit-risk rows…');
     act(() => client.reply({ type: 'progress', channel: 'lab', id: 1, phase: 'simulate', fraction: 0.42 }));
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
     expect(slot().textContent).toBe('Simulating the job… 42 %');

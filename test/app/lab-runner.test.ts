@@ -92,9 +92,10 @@ describe('the worker’s runner', () => {
     for (let i = 1; i < points.length; i++) expect(points[i]!.costUsd).toBeGreaterThan(points[i - 1]!.costUsd);
   });
 
-  it('sweeps mini_batch_size: smaller batches mean more run() calls', async () => {
-    const points = await runner.sweep('mini_batch_size', small(), {}, hooks());
-    expect(points.find((p) => p.current)?.label).toBe('16KB');
+  it('sweeps mini_batch_size: smaller batches mean more run() calls, and tiny ones pay the call overhead', async () => {
+    // The default job: big enough that the per-call overhead of 1KB mini-batches shows.
+    const points = await runner.sweep('mini_batch_size', DEFAULT_SETTINGS, {}, hooks());
+    expect(points.find((p) => p.current)?.label).toBe('32KB');
     const counts = points.map((p) => p.miniBatches);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
     expect(points[0]!.durationSeconds).toBeGreaterThan(points.find((p) => p.label === '64KB')!.durationSeconds);

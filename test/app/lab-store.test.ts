@@ -131,7 +131,7 @@ describe('the lab store', () => {
     const timers = new ManualTimers();
     const store = createLabStore({ client, channel: 'lab', sweeps: ['node_count', 'mini_batch_size'], timers });
     store.getState().start();
-    const points = [{ label: '2', value: 2, status: 'Completed' as const, durationSeconds: 9, costUsd: 0.1, failedItems: 0, miniBatches: 4, current: true }];
+    const points = [{ label: '2', value: 2, status: 'Completed' as const, durationSeconds: 9, costUsd: 0.1, failedItems: 0, miniBatches: 4, startupSeconds: 5, current: true }];
     client.reply({ type: 'result', channel: 'lab', id: 1, view: await engineView() });
     expect(store.getState()).toMatchObject({ busy: false, sweepsPending: true });
     client.reply({ type: 'sweep', channel: 'lab', id: 1, kind: 'node_count', points });

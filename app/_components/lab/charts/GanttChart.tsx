@@ -7,6 +7,7 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { LabView } from '@/app/_lab/protocol';
 import { useLab } from '@/app/_lab/use-lab';
+import { plural } from '@/engine/index';
 import { CATEGORY_LABELS, CATEGORY_ORDER, type DrawnCategory } from './categories';
 import { ChartFigure } from './ChartFigure';
 import { linearScale, niceTicks, type Scale } from './gantt-axis';
@@ -108,12 +109,30 @@ function useWidth(el: HTMLElement | null): number {
   return typeof ResizeObserver === 'undefined' ? 640 : width;
 }
 
-function summarize(view: LabView, bars: readonly GanttBar[]) {
+/**
+ * Legend counts are run() attempts, not bars (bars of alike attempts may be
+ * merged). At the end of the run they come from the worker's tally, so the
+ * final-attempt categories equal the engine's mini-batch outcomes, the same
+ * numbers the status card shows.
+ */
+function legendCounts(view: LabView, cursor: number): Map<DrawnCategory, number> {
   const counts = new Map<DrawnCategory, number>();
-  for (const bar of bars) if (bar.category !== 'startup') counts.set(bar.category, (counts.get(bar.category) ?? 0) + 1);
+  if (cursor >= view.durationSeconds) {
+    for (const [category, n] of Object.entries(view.attemptCounts)) counts.set(category as DrawnCategory, n);
+    if (view.outcomes.not_run > 0) counts.set('not_run', view.outcomes.not_run);
+    return counts;
+  }
+  for (const seg of view.segments) if (seg.start <= cursor) counts.set(seg.category, (counts.get(seg.category) ?? 0) + seg.attempts);
+  return counts;
+}
+
+function summarize(view: LabView, cursor: number) {
+  const counts = legendCounts(view, cursor);
   const parts = CATEGORY_ORDER.filter((c) => counts.has(c)).map((c) => `${counts.get(c)} ${CATEGORY_LABELS[c]}`);
   const nodes = new Set(view.lanes.map((l) => l.node)).size;
-  return { counts, text: `${view.lanes.length} process lanes on ${nodes} nodes${parts.length ? `: ${parts.join(', ')}` : ': no run() attempt yet'}${view.merged ? ' (back-to-back attempts with the same outcome are merged into one bar)' : ''}.` };
+  const merged = view.merged ? ' (back-to-back attempts with the same outcome are merged into one bar)' : '';
+  const attempts = parts.length ? `; run() attempts: ${parts.join(', ')}` : ': no run() attempt yet';
+  return { counts, text: `${plural(view.lanes.length, 'process lane')} on ${plural(nodes, 'node')}${attempts}${merged}.` };
 }
 
 export function GanttChart() {
@@ -162,7 +181,7 @@ const GanttFigure = memo(function GanttFigure({ view, viewId, t }: { view: LabVi
   }, [viewId, view, width]);
 
   if (!view || !model) return <div className="lab-chart-skeleton" aria-hidden="true" />;
-  const { counts, text } = summarize(view, model.bars);
+  const { counts, text } = summarize(view, cursor);
   const active = activeKey === null ? -1 : model.bars.findIndex((b) => b.key === activeKey);
   const setActive = (index: number) => setActiveKey(model.bars[index]?.key ?? null);
   const focused = model.bars[active];

@@ -5,6 +5,7 @@ import { memo, useRef, type RefObject } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { PLAIN_TICKS } from './plain-tick';
 import type { SweepKind, SweepPoint } from '@/app/_lab/protocol';
+import { bestPoint, scalingNote } from '@/app/_lab/sweeps';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
 import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';
@@ -59,8 +60,6 @@ function Pending({ title }: { title: string }) {
   );
 }
 
-const bestBy = (points: readonly SweepPoint[], key: 'durationSeconds' | 'costUsd') =>
-  points.filter((p) => p.status !== 'Invalid').reduce<SweepPoint | null>((best, p) => (best === null || p[key] < best[key] ? p : best), null);
 
 const nodeTooltip = sweepTooltip('node_count');
 const batchTooltip = sweepTooltip('mini_batch_size');
@@ -78,13 +77,13 @@ export function NodeSweepChart() {
 const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { points: SweepPoint[] | null; stale: boolean }) {
   const title = 'What if: duration and cost against node_count';
   if (!points) return <Pending title={title} />;
-  const fastest = bestBy(points, 'durationSeconds');
-  const cheapest = bestBy(points, 'costUsd');
+  const fastest = bestPoint(points, 'durationSeconds');
+  const cheapest = bestPoint(points, 'costUsd');
   return (
     <ChartFigure
       id="lab-sweep-nodes"
       title={title}
-      summary={`${stale ? '(Updating.) ' : ''}Fastest at node_count ${fastest?.label ?? '?'} (${fastest ? formatSeconds(fastest.durationSeconds) : '?'}), cheapest at node_count ${cheapest?.label ?? '?'} (${cheapest ? formatUsd(cheapest.costUsd) : '?'}). Node start-up is paid on every node.`}
+      summary={`${stale ? '(Updating.) ' : ''}Fastest at node_count ${fastest?.label ?? '?'} (${fastest ? formatSeconds(fastest.durationSeconds) : '?'}), cheapest at node_count ${cheapest?.label ?? '?'} (${cheapest ? formatUsd(cheapest.costUsd) : '?'}). ${scalingNote(points)}`}
       table={{ caption: 'Sweep over node_count', columns: ['node_count', 'Status', 'Seconds', 'Cost USD', 'Failed items'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.costUsd.toFixed(4), p.failedItems]) }}
     >
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
@@ -130,7 +129,7 @@ export function MiniBatchSweepChart() {
 const MiniBatchSweepFigure = memo(function MiniBatchSweepFigure({ points, stale }: { points: SweepPoint[] | null; stale: boolean }) {
   const title = 'What if: duration and failures against mini_batch_size';
   if (!points) return <Pending title={title} />;
-  const fastest = bestBy(points, 'durationSeconds');
+  const fastest = bestPoint(points, 'durationSeconds');
   const failing = points.filter((p) => p.status === 'Failed').map((p) => p.label);
   return (
     <ChartFigure

@@ -2,16 +2,18 @@
 // Every setting of the full lab, grouped the way the chapter explains them.
 import { DATASET_LIMITS, MAX_CORRUPT, MAX_NODES } from '@/app/_lab/settings';
 import { useLab } from '@/app/_lab/use-lab';
-import { defaultProcessCountPerNode, VM_SIZES } from '@/engine/index';
+import { defaultProcessCountPerNode, SIMULATOR_MAX_PROCESSES_PER_NODE, VM_SIZES } from '@/engine/index';
 import { formatCount } from '../format';
 import { CheckField, RangeField, SelectField, TextField } from './inputs';
+import { TryThis } from './TryThis';
 
 export const VM_OPTIONS = Object.values(VM_SIZES).map((vm) => ({
   value: vm.name,
   label: `${vm.name}: ${vm.cores} cores, ${vm.memoryGiB} GiB${vm.gpu ? `, ${vm.gpus} GPU` : ', CPU only'}`,
 }));
 
-const percent = (share: number) => `${Number((share * 100).toFixed(1))} %`;
+// Two decimals: the default 0.05 % must not read as 0.1 %.
+const percent = (share: number) => `${Number((share * 100).toFixed(2))} %`;
 
 export function DataControls() {
   const settings = useLab((s) => s.settings);
@@ -47,7 +49,7 @@ export function DataControls() {
         value={settings.corrupt}
         min={0}
         max={MAX_CORRUPT}
-        step={0.001}
+        step={0.0005}
         format={percent}
         onChange={(v) => set('corrupt', v)}
       />
@@ -76,6 +78,7 @@ export function ComputeControls() {
   return (
     <fieldset className="lab-group">
       <legend>Compute</legend>
+      <TryThis />
       <RangeField
         name="node_count"
         hint={`Nodes the step runs on (this cluster's max_nodes is ${MAX_NODES}).`}
@@ -93,7 +96,7 @@ export function ComputeControls() {
         value={processes === '' ? 0 : Number(processes)}
         display={processes === '' ? `not set (service default ${serviceDefault ?? '?'})` : processes}
         min={0}
-        max={16}
+        max={SIMULATOR_MAX_PROCESSES_PER_NODE}
         onChange={(v) => set('process_count_per_node', v === 0 ? '' : String(v))}
       />
       <SelectField

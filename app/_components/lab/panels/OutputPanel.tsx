@@ -4,11 +4,12 @@
 import { memo, useDeferredValue, useState } from 'react';
 import type { LabView } from '@/app/_lab/protocol';
 import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import { plural } from '@/engine/index';
 import { formatCount } from '../format';
 import { downloadText } from './download';
 import { PanelTitle } from '../LabProvider';
 
-function DownloadButton({ fileName }: { fileName: string }) {
+function DownloadButton({ fileName, partial }: { fileName: string; partial: boolean }) {
   const store = useLabStore();
   const [problem, setProblem] = useState<string | null>(null);
   const download = async () => {
@@ -23,7 +24,7 @@ function DownloadButton({ fileName }: { fileName: string }) {
   return (
     <span className="lab-copy">
       <button type="button" className="lab-button" onClick={download}>
-        Download {fileName}
+        {partial ? `Download the simulator's partial ${fileName}` : `Download ${fileName}`}
       </button>
       <span role="status" className="lab-muted">
         {problem}
@@ -45,16 +46,23 @@ const Output = memo(function Output({ view }: { view: LabView | null }) {
       <PanelTitle id="lab-output-title">
         Output ({view.settings.outputAction})
       </PanelTitle>
+      {output?.partial && (
+        <p className="lab-notice" data-testid="lab-output-partial">
+          <strong>The job failed, so Azure does not generate {output.fileName}:</strong> the append_row file is gathered when the job
+          completes. The {plural(output.lineCount, 'line')} below come from mini-batches that finished before the job stopped. Keeping them is
+          this simulator&apos;s choice, so you can inspect them; Microsoft documents no partial file.
+        </p>
+      )}
       {output ? (
         <>
           <p>
-            <code>{output.fileName}</code>: <strong data-testid="lab-output-lines">{formatCount(output.lineCount)}</strong> lines, one per element run()
+            <code>{output.fileName}</code>: <strong data-testid="lab-output-lines">{formatCount(output.lineCount)}</strong> {output.lineCount === 1 ? 'line' : 'lines'}, one per element run()
             returned, no header. The first {Math.min(output.preview.length, output.lineCount)}:
           </p>
           <pre role="region" className="lab-pre lab-pre-short" tabIndex={0} aria-label={`First lines of ${output.fileName}`}>
             {output.preview.join('\n') || '(empty file)'}
           </pre>
-          <DownloadButton fileName={output.fileName} />
+          <DownloadButton fileName={output.fileName} partial={output.partial} />
         </>
       ) : (
         <div className="lab-no-output" data-testid="lab-no-output">

@@ -60,6 +60,7 @@ export function PresetPicker() {
         </button>
       </div>
       {preset && <p className="lab-preset-summary">{preset.summary}</p>}
+      {preset?.explanation && <p className="lab-preset-summary" data-testid="lab-preset-explanation">{preset.explanation}</p>}
       <AzureReport />
     </section>
   );

@@ -2,6 +2,7 @@
 // The job's verdict and its numbers. While a replay is running they describe
 // the moment on screen; at the end, the engine's final result.
 import type { LabView, TimePoint } from '@/app/_lab/protocol';
+import { describeMiniBatches, plural, type FailureCause } from '@/engine/index';
 import { hasProblems } from '@/app/_lab/config';
 import { useLab } from '@/app/_lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
@@ -17,6 +18,13 @@ export function progressAt(points: readonly TimePoint[], t: number): TimePoint {
   return found;
 }
 
+/** Where in the job's life it failed: the first thing to know when troubleshooting. */
+export function failureStage(failure: FailureCause): string {
+  if (failure.kind === 'threshold') return `Failed while scoring: ${failure.thresholds.join(' and ')} exceeded`;
+  if (failure.rule === 'datastore_access') return 'Failed while mounting the datastore, before any process started';
+  return 'Failed in init(): processes kept failing to start (a system error)';
+}
+
 export function StatusBanner() {
   const view = useLab((s) => s.view);
   const t = useLab((s) => s.playback.t);
@@ -24,7 +32,11 @@ export function StatusBanner() {
   const error = useLab((s) => s.error);
   const { busy, long } = useLongBusy();
   let notice: string | null = null;
-  if (invalid) notice = 'The settings are not valid (see the messages beside the controls). The charts still show the last valid run.';
+  if (invalid) {
+    notice = view
+      ? 'The settings are not valid (see the messages beside the controls). The charts still show the last valid run.'
+      : 'The settings are not valid (see the messages beside the controls), so nothing has run yet. Fix them and the job runs.';
+  }
   else if (error) notice = `The simulator rejected the request: ${error}`;
   const running = view && t !== null && t < view.durationSeconds;
   return (
@@ -41,6 +53,7 @@ export function StatusBanner() {
               {view.status}
               {busy && long && <span className="lab-muted"> · updating…</span>}
             </p>
+            {view.failure && <p className="lab-status-stage" data-testid="lab-failure-stage">{failureStage(view.failure)}</p>}
             {view.failureReason && <p className="lab-status-reason">{view.failureReason}</p>}
           </>
         )}
@@ -69,10 +82,10 @@ function Counts({ view, t }: { view: LabView; t: number | null }) {
         ['Items succeeded', formatCount(c.itemsSucceeded)],
         ['Items failed', formatCount(c.itemsFailed)],
         ['Items not run', formatCount(c.itemsNotRun)],
-        ['Mini-batches', `${formatCount(c.miniBatches)} (${formatCount(c.miniBatchesSucceeded)} succeeded, ${formatCount(c.miniBatchesFailed)} failed, ${formatCount(c.miniBatchesNotRun)} not run)`],
+        ['Mini-batches', describeMiniBatches(c, view.outcomes, formatCount)],
       ];
   rows.push(
-    ['Workers', `${view.settings.nodeCount} nodes × ${view.settings.processCountPerNode} processes = ${workers} on ${view.settings.priority} ${view.settings.vmSize}`],
+    ['Workers', `${plural(view.settings.nodeCount, 'node')} × ${plural(view.settings.processCountPerNode, 'process', 'processes')} = ${workers} on ${view.settings.priority} ${view.settings.vmSize}`],
     ['Virtual duration', formatSeconds(view.durationSeconds)],
     ['Illustrative cost', formatUsd(view.costUsd)],
   );
