@@ -9,6 +9,7 @@ import {
   PipelineValidationError,
   publishPipeline,
   runPipeline,
+  syncClock,
   updateDatastoreBlob,
   validatePipeline,
   DEFAULT_DATASTORE,
@@ -27,7 +28,14 @@ export interface SessionDeps {
   loadModel(): Promise<Uint8Array>;
   /** Workspace settings other than the model (tests use fewer rows). */
   workspace?: Omit<WorkspaceSpec, 'modelBytes'>;
+  /**
+   * The real time, ISO UTC (default: the browser's clock). The engine reads no
+   * wall clock, so runs are stamped with this, as the server route stamps its runs.
+   */
+  now?: () => string;
 }
+
+const wallClock = (): string => new Date().toISOString();
 
 /** Seeds of the replacement data: new applicants, same path. Fixed so a session is reproducible. */
 const REPLACEMENT_SEED_BASE = 7300;
@@ -69,9 +77,13 @@ export class PipelineSession {
       this.model = undefined;
       throw error;
     });
-    this.ws = createWorkspace({ ...this.deps.workspace, modelBytes: await this.model });
+    this.ws = createWorkspace({ clock: this.now(), ...this.deps.workspace, modelBytes: await this.model });
     this.dataVersion = 0;
     return this.ws;
+  }
+
+  private now(): string {
+    return (this.deps.now ?? wallClock)();
   }
 
   private async workspace(): Promise<Workspace> {
@@ -94,6 +106,7 @@ export class PipelineSession {
       parameters: parameterValues(this.pipeline, edits),
       regenerate_outputs: edits.regenerateOutputs,
       validation: validationFor(edits.fault),
+      submittedAt: this.now(),
     });
     return { type: 'ran', run: runView(run) };
   }
@@ -115,6 +128,8 @@ export class PipelineSession {
     const { datastore, path } = this.targetBlob(ws, edits);
     const old = ws.datastores[datastore]!.blobs[path];
     this.dataVersion += 1;
+    // The rewrite happens now, or just after the last run's virtual end if that is later.
+    syncClock(ws, this.now());
     const blob = updateDatastoreBlob(ws, datastore, path, {
       ...(old?.generator ?? { kind: 'credit-risk', rows: DEFAULT_ROWS }),
       seed: REPLACEMENT_SEED_BASE + this.dataVersion,
@@ -124,6 +139,7 @@ export class PipelineSession {
 
   private async publish(edits: PipelineEdits, id: string | undefined): Promise<PipelineResponse> {
     const ws = await this.workspace();
+    syncClock(ws, this.now());
     const published = publishPipeline(ws, applyEdits(this.pipeline, edits), id === undefined ? {} : { id });
     return { type: 'published', published: publishedView(published) };
   }

@@ -11,6 +11,8 @@ export interface ServerPipeline {
 export interface InvokedRun {
   id: string;
   status: string;
+  /** When the server received the request, ISO UTC; null if the answer had none. */
+  submittedAt: string | null;
   durationSeconds: number;
   costUsd: number;
   steps: { name: string; status: string }[];
@@ -49,6 +51,7 @@ function asRun(v: unknown): InvokedRun | null {
   return {
     id: v.id,
     status: v.status,
+    submittedAt: typeof v.submittedAt === 'string' ? v.submittedAt : null,
     durationSeconds: typeof v.durationSeconds === 'number' ? v.durationSeconds : 0,
     costUsd: typeof v.costUsd === 'number' ? v.costUsd : 0,
     steps,

@@ -12,7 +12,7 @@ export interface QuizScore {
   correct: number;
   total: number;
   passed: boolean;
-  /** Rounded down, so the shown percentage never claims a pass that did not happen. */
+  /** Whole percent, rounded down (never a pass that did not happen); the UI shows formatPercent instead. */
   percent: number;
   sections: SectionScore[];
   missed: string[];
@@ -28,6 +28,21 @@ export function meetsPass(correct: number, total: number, passPercent: number): 
 
 export function percentOf(correct: number, total: number): number {
   return total > 0 ? Math.floor((correct * 100) / total) : 0;
+}
+
+/**
+ * A score as the learner reads it: "60%" when the percentage is whole,
+ * otherwise one decimal cut down (not rounded) to the tenth, so 27/53 shows
+ * "50.9%" and 59.96% shows "59.9%", never "60%". Cutting down keeps the text
+ * on the same side of any whole-number pass mark as meetsPass: a score shows
+ * at least "60.0%" exactly when it reaches 60%.
+ */
+export function formatPercent(correct: number, total: number): string {
+  if (!(total > 0)) return '0%';
+  // Whole numbers of correct answers: these products and the division stay exact in doubles.
+  if ((correct * 100) % total === 0) return `${(correct * 100) / total}%`;
+  const tenths = Math.floor((correct * 1000) / total);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
 }
 
 /** All-or-nothing: a multi or order question with one slip scores 0. */

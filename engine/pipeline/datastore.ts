@@ -49,6 +49,17 @@ export function advanceClock(ws: Workspace, seconds: number): string {
   return ws.clock;
 }
 
+/**
+ * Moves the virtual clock up to a time the caller supplies, such as the real
+ * time of a request (the engine never reads a wall clock itself). Never moves
+ * it back. Returns the new clock.
+ */
+export function syncClock(ws: Workspace, iso: string): string {
+  const at = parseIso(iso);
+  if (at > parseIso(ws.clock)) ws.clock = formatIso(at);
+  return ws.clock;
+}
+
 export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }

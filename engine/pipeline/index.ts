@@ -16,6 +16,7 @@ export {
 } from './workspace';
 export {
   updateDatastoreBlob,
+  syncClock,
   setDatastoreReadAccess,
   parseDatastoreRef,
   listBlobs,

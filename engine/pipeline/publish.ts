@@ -176,7 +176,7 @@ export function findPublishedPipeline(ws: Workspace, id: string): PublishedPipel
  * PipelineInvocationError (not_found, a bad body, or parameters the pipeline
  * cannot run with); otherwise resolves to the finished run.
  */
-export async function invokePublishedPipeline(ws: Workspace, id: string, body: unknown, options: { seed?: number } = {}): Promise<PipelineRun> {
+export async function invokePublishedPipeline(ws: Workspace, id: string, body: unknown, options: { seed?: number; submittedAt?: string } = {}): Promise<PipelineRun> {
   const published = findPublishedPipeline(ws, id);
   if (!published) {
     throw new PipelineInvocationError('not_found', `No published pipeline has id ${JSON.stringify(id)}; published: ${Object.keys(ws.published).join(', ') || 'none'}`);
@@ -193,6 +193,7 @@ export async function invokePublishedPipeline(ws: Workspace, id: string, body: u
       ...(request.Description !== undefined && { description: request.Description }),
       ...(request.Tags !== undefined && { tags: request.Tags }),
       ...(options.seed !== undefined && { seed: options.seed }),
+      ...(options.submittedAt !== undefined && { submittedAt: options.submittedAt }),
     });
   } catch (error) {
     if (!(error instanceof PipelineValidationError)) throw error;

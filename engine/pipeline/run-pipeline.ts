@@ -1,7 +1,7 @@
 // runPipeline: the experiment.submit(pipeline) analogue. Validates, resolves
 // parameters, then runs the DAG in virtual time on the workspace's clusters.
 import { DEFAULT_SEED } from '../parallel-run/simulate';
-import { advanceClock } from './datastore';
+import { formatIso, parseIso, syncClock } from './datastore';
 import { buildGraph } from './graph';
 import { effectiveParameters, resolveStep } from './parameters';
 import { RunScheduler, toStepRun, type ScheduledStep } from './scheduler';
@@ -45,7 +45,8 @@ function scheduledSteps(ws: Workspace, pipeline: Pipeline, values: ReturnType<ty
  * Submits the pipeline. Rejects with a PipelineValidationError when it is not
  * valid; otherwise resolves to the finished run (a failed step gives a run
  * with status Failed, not a rejection). Mutates the workspace: reuse memory,
- * written blobs and the virtual clock.
+ * written blobs and the virtual clock. `options.submittedAt` stamps the run
+ * with a real submission time; its steps then run in virtual time from there.
  */
 export async function runPipeline(ws: Workspace, pipeline: Pipeline, options: RunOptions = {}): Promise<PipelineRun> {
   const errors = blockingErrors(ws, pipeline, options);
@@ -54,7 +55,8 @@ export async function runPipeline(ws: Workspace, pipeline: Pipeline, options: Ru
   const seed = options.seed ?? DEFAULT_SEED;
   ws.runCount += 1;
   const runId = `run-${String(ws.runCount).padStart(4, '0')}`;
-  const submittedAt = ws.clock;
+  // Normalised to whole seconds, the engine's format; throws on a malformed time.
+  const submittedAt = options.submittedAt === undefined ? ws.clock : formatIso(parseIso(options.submittedAt));
   const scheduler = new RunScheduler(scheduledSteps(ws, pipeline, parameters), {
     ws,
     runId,
@@ -67,7 +69,8 @@ export async function runPipeline(ws: Workspace, pipeline: Pipeline, options: Ru
   const order = new Map(pipeline.steps.map((s, i) => [s.name, i]));
   const steps = states.map(toStepRun).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
   const durationSeconds = steps.reduce((max, s) => Math.max(max, s.end), 0);
-  advanceClock(ws, durationSeconds + 1);
+  // The clock moves on to just after the run ends (or stays, if it is already later).
+  syncClock(ws, formatIso(parseIso(submittedAt) + Math.ceil(durationSeconds + 1) * 1000));
   const run: PipelineRun = {
     id: runId,
     pipeline: pipeline.name,

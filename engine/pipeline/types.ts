@@ -253,6 +253,12 @@ export interface RunOptions {
    * missing model version then fails at run time instead.
    */
   validation?: 'full' | 'graph';
+  /**
+   * When the run was submitted, ISO UTC: the caller's real time (the HTTP
+   * route and the widget pass it in; the engine reads no wall clock). Without
+   * it the run is submitted at the workspace's virtual clock.
+   */
+  submittedAt?: string;
   experiment?: string;
   description?: string;
   tags?: Record<string, string>;

@@ -2,7 +2,7 @@
 // no I/O, so model bytes are handed in by the caller; the sample data comes
 // from the seeded credit-risk generator.
 import { VM_SIZES } from '../parallel-run/compute';
-import { generatedBlobBytes } from './datastore';
+import { formatIso, generatedBlobBytes, parseIso } from './datastore';
 import type {
   ComputeCluster,
   Datastore,
@@ -21,7 +21,7 @@ export interface WorkspaceSpec {
   /** Rows in each of the two sample blobs (default 1000, so 2000 in all). */
   sampleRows?: number;
   sampleSeed?: number;
-  /** Virtual start time, ISO UTC. */
+  /** Virtual start time, ISO UTC (kept to the second); callers may pass the real time. */
   clock?: string;
   /** Extra or replacement clusters, by name. */
   computes?: (Partial<ComputeCluster> & { name: string })[];
@@ -123,7 +123,7 @@ function mergeComputes(extra: WorkspaceSpec['computes'] = []): Record<string, Co
 
 /** The default workspace of the chapter, or one adjusted by `spec`. */
 export function createWorkspace(spec: WorkspaceSpec = {}): Workspace {
-  const clock = spec.clock ?? DEFAULT_WORKSPACE_CLOCK;
+  const clock = spec.clock === undefined ? DEFAULT_WORKSPACE_CLOCK : formatIso(parseIso(spec.clock));
   const environments = byName([...DEFAULT_ENVIRONMENTS.map((e) => ({ ...e, packages: [...e.packages] })), ...(spec.environments ?? [])]);
   return {
     name: spec.name ?? 'batch-inference-lab',

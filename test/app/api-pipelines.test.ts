@@ -69,6 +69,34 @@ describe('POST /api/pipelines/[id]/runs', () => {
     expect(text).not.toContain('"miniBatches":[');
   });
 
+  it('201: submittedAt is the real time the request arrived, even right after a run whose virtual duration is minutes long', async () => {
+    const submitted: number[] = [];
+    const durations: number[] = [];
+    // Node counts no earlier test used, so the score step really runs instead of being reused.
+    for (const nodes of [3, 4]) {
+      const before = Math.floor(Date.now() / 1000) * 1000;
+      const response = await postJson({ ParameterAssignments: { node_count: nodes } });
+      const after = Date.now();
+      expect(response.status).toBe(201);
+      const run = (await response.json()) as { submittedAt: string; durationSeconds: number };
+      expect(run.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      const at = Date.parse(run.submittedAt);
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after);
+      submitted.push(at);
+      durations.push(run.durationSeconds);
+    }
+    expect(durations[0]).toBeGreaterThan(60);
+    // The second run is not stamped with the end of the first run's virtual time.
+    expect(submitted[1]).toBeGreaterThanOrEqual(submitted[0]!);
+    expect(submitted[1]).toBeLessThan(submitted[0]! + durations[0]! * 1000);
+    // The listing's publish time is the server's real start, not a fixed date.
+    const { pipelines } = (await (await GET()).json()) as { pipelines: { id: string; published: string }[] };
+    const published = Date.parse(pipelines.find((p) => p.id === CHAPTER_PIPELINE_ID)!.published);
+    expect(published).toBeLessThanOrEqual(submitted[0]!);
+    expect(Date.now() - published).toBeLessThan(10 * 60_000);
+  });
+
   it('201: an empty body (plain curl -X POST) runs with the defaults', async () => {
     const response = await post(CHAPTER_PIPELINE_ID, { headers: {} });
     expect(response.status).toBe(201);

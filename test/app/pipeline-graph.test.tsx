@@ -60,7 +60,7 @@ function runOf(id: string, statuses: StepRunView['status'][], keys = STEPS.map((
   return {
     id,
     status: 'Completed',
-    submittedAt: '2025-03-03T08:00:00Z',
+    submittedAt: '2026-12-07T10:05:00Z',
     parameters: { node_count: 2 },
     regenerateOutputs: false,
     steps: STEPS.map((name, i) => step(name, statuses[i]!, id, keys[i]!)),
@@ -138,6 +138,7 @@ describe('PipelineGraph', () => {
     expect(screen.getByRole('button', { name: 'Running…' })).toBeTruthy();
     await answer('run', { type: 'ran', run: runOf('run-0001', ['Completed', 'Completed', 'Completed', 'Completed', 'Completed']) });
     expect(badges()).toEqual(Array(5).fill('Completed'));
+    expect(screen.getByText('submitted').nextElementSibling?.textContent).toBe('2026-12-07 10:05:00 UTC');
     expect(within(node('score')).getByText(/start 5 s · end 30 s/).textContent).toMatch(/cost \$0\.0125/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Run pipeline' }));
@@ -197,7 +198,7 @@ describe('PipelineGraph', () => {
   });
 
   it("publishes under the server's id, shows a curl for the local route, and invokes it with fetch", async () => {
-    const runSummary = { id: 'run-0007', status: 'Completed', durationSeconds: 566, costUsd: 0.0666, steps: STEPS.map((name) => ({ name, status: 'Completed' })) };
+    const runSummary = { id: 'run-0007', status: 'Completed', submittedAt: '2026-12-07T10:06:12Z', durationSeconds: 566, costUsd: 0.0666, steps: STEPS.map((name) => ({ name, status: 'Completed' })) };
     const { requests, answer, http } = setup(({ url, init }) => {
       if (url.endsWith('/api/pipelines') && !init?.method) {
         return Response.json({ pipelines: [{ id: 'credit-risk-batch', name: 'credit-risk-batch-scoring', endpoint: '/api/pipelines/credit-risk-batch/runs', parameters: [] }] });
@@ -218,7 +219,9 @@ describe('PipelineGraph', () => {
     expect(curl).toBe(`curl -X POST -H 'Content-Type: application/json' -d '{"ParameterAssignments":{"node_count":2}}' http://localhost:3000/api/pipelines/credit-risk-batch/runs`);
 
     fireEvent.click(screen.getByRole('button', { name: 'Invoke' }));
-    await screen.findByText(/the server ran/);
+    expect((await screen.findByText(/the server ran/)).textContent).toBe(
+      'HTTP 201: the server ran run-0007, status Completed, submitted 2026-12-07 10:06:12 UTC, virtual duration 9 min 26 s, cost $0.0666.',
+    );
     const post = http.calls.at(-1)!;
     expect(post.url).toBe('http://localhost:3000/api/pipelines/credit-risk-batch/runs');
     expect(post.init?.method).toBe('POST');

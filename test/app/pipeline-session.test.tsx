@@ -91,6 +91,31 @@ describe('PipelineSession', () => {
     expect(after.id).toBe('run-0001');
     expect(Object.values(statuses(after))).toEqual(Array(5).fill('Completed'));
   });
+
+  it('stamps runs, publishing and data rewrites with the real time it is given, like the server route', async () => {
+    let now = '2026-12-07T10:00:00.000Z';
+    const s = new PipelineSession({ loadModel: async () => modelBytes, workspace: { sampleRows: 150 }, now: () => now });
+    now = '2026-12-07T10:05:00.400Z';
+    const first = ran(await s.handle({ type: 'run', edits: edits() }));
+    expect(first.submittedAt).toBe('2026-12-07T10:05:00Z');
+    expect(first.durationSeconds).toBeGreaterThan(60);
+    // Submitted a minute later in real time, though the first run's virtual end is further on.
+    now = '2026-12-07T10:06:00.000Z';
+    const second = ran(await s.handle({ type: 'run', edits: edits() }));
+    expect(second.submittedAt).toBe('2026-12-07T10:06:00Z');
+    now = '2026-12-08T09:00:00.000Z';
+    const published = await s.handle({ type: 'publish', edits: edits(), id: 'credit-risk-batch' });
+    expect(published).toMatchObject({ type: 'published', published: { published: '2026-12-08T09:00:00Z' } });
+    const changed = await s.handle({ type: 'change-data', edits: edits() });
+    expect(changed).toMatchObject({ type: 'data-changed', change: { modified: '2026-12-08T09:00:01Z' } });
+  });
+
+  it('uses the real clock by default, not a fixed date', async () => {
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const run = ran(await session().handle({ type: 'run', edits: edits() }));
+    expect(Date.parse(run.submittedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(run.submittedAt)).toBeLessThanOrEqual(Date.now());
+  });
 });
 
 describe('PipelineSession: run-time faults', () => {

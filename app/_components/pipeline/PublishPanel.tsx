@@ -6,7 +6,7 @@ import { curlCommand } from '@/app/_pipeline/curl';
 import type { InvokeOutcome } from '@/app/_pipeline/server-api';
 import { usePipeline, usePipelineStore } from '@/app/_pipeline/use-pipeline';
 import { CopyButton } from '../shared/CopyButton';
-import { formatSeconds, formatUsd } from './format';
+import { formatSeconds, formatUsd, formatUtc } from './format';
 
 function InvokeResult({ result }: { result: InvokeOutcome }) {
   if (!result.ok) {
@@ -31,8 +31,8 @@ function InvokeResult({ result }: { result: InvokeOutcome }) {
   return (
     <div className="pipe-note">
       <p>
-        <strong>HTTP {result.status}</strong>: the server ran <code>{run.id}</code>, status <strong>{run.status}</strong>, virtual duration {formatSeconds(run.durationSeconds)},
-        cost {formatUsd(run.costUsd)}.
+        <strong>HTTP {result.status}</strong>: the server ran <code>{run.id}</code>, status <strong>{run.status}</strong>
+        {run.submittedAt && `, submitted ${formatUtc(run.submittedAt)}`}, virtual duration {formatSeconds(run.durationSeconds)}, cost {formatUsd(run.costUsd)}.
       </p>
       <ul className="pipe-invoked-steps" aria-label={`Steps of ${run.id} on the server`}>
         {run.steps.map((s) => (

@@ -3,7 +3,7 @@
 // datastore gotcha when the data behind a path changed before the run.
 import type { DataChangeView, DefinitionView, RunView } from '@/app/_pipeline/protocol';
 import { usePipeline } from '@/app/_pipeline/use-pipeline';
-import { formatSeconds, formatUsd } from './format';
+import { formatSeconds, formatUsd, formatUtc } from './format';
 
 function Totals({ run }: { run: RunView }) {
   const reused = run.steps.filter((s) => s.status === 'Reused').length;
@@ -16,6 +16,10 @@ function Totals({ run }: { run: RunView }) {
       <div>
         <dt>status</dt>
         <dd className={run.status === 'Completed' ? 'pipe-ok' : 'pipe-bad'}>{run.status}</dd>
+      </div>
+      <div>
+        <dt>submitted</dt>
+        <dd>{formatUtc(run.submittedAt)}</dd>
       </div>
       <div>
         <dt>virtual duration</dt>
@@ -120,7 +124,7 @@ export function RunSummary() {
           <code>
             {pending.datastore}/{pending.path}
           </code>{' '}
-          was rewritten at {pending.modified.replace('T', ' ').replace('Z', ' UTC')} (virtual time) with {pending.bytes.toLocaleString('en-US')} bytes of new applicants; its path is
+          was rewritten at {formatUtc(pending.modified)} (virtual time) with {pending.bytes.toLocaleString('en-US')} bytes of new applicants; its path is
           unchanged. Run the pipeline to see whether reuse notices.
         </p>
       )}

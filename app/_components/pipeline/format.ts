@@ -9,6 +9,11 @@ export function formatSeconds(seconds: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
+/** An ISO UTC time as "2026-12-07 10:15:30 UTC" (to the second). */
+export function formatUtc(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
+}
+
 /** Dollars with enough digits for sub-cent step costs. */
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0';

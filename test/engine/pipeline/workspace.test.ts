@@ -11,6 +11,7 @@ import {
   resolveModelVersion,
   runPipeline,
   simulateTriggers,
+  syncClock,
   updateDatastoreBlob,
   VM_SIZES,
 } from '@/engine/index';
@@ -86,6 +87,27 @@ describe('datastores', () => {
     const ws = createWorkspace({ sampleRows: 2 });
     const run = await runPipeline(ws, pipelineOf([py('only', [], [], { seconds: 3600 })]));
     expect(new Date(ws.clock).getTime() - new Date(run.submittedAt).getTime()).toBeGreaterThanOrEqual(run.durationSeconds * 1000);
+  });
+
+  it('a run stamped with a caller-supplied submission time keeps it, and the clock only moves forward', async () => {
+    const ws = createWorkspace({ sampleRows: 2, clock: '2026-12-07T09:00:00Z' });
+    const run = await runPipeline(ws, pipelineOf([py('only', [], [], { seconds: 600 })]), { submittedAt: '2026-12-07T10:15:30.250Z' });
+    expect(run.submittedAt).toBe('2026-12-07T10:15:30Z');
+    expect(run.durationSeconds).toBeGreaterThanOrEqual(600);
+    const end = new Date(Date.parse(run.submittedAt) + Math.ceil(run.durationSeconds + 1) * 1000).toISOString().slice(0, 19) + 'Z';
+    expect(ws.clock).toBe(end);
+    // Submitted while the virtual clock is still ahead (the previous run's virtual end): the run keeps its real time, the clock stays.
+    const next = await runPipeline(ws, pipelineOf([py('only', [], [], { seconds: 60 })]), { submittedAt: '2026-12-07T10:16:00Z', regenerate_outputs: true });
+    expect(next.submittedAt).toBe('2026-12-07T10:16:00Z');
+    expect(ws.clock).toBe(end);
+    await expect(runPipeline(ws, pipelineOf([py('only', [], [])]), { submittedAt: 'yesterday' })).rejects.toThrow(/Not an ISO date-time/);
+  });
+
+  it('syncClock moves the clock up to a supplied time, never back', () => {
+    const ws = createWorkspace({ sampleRows: 2, clock: '2026-12-07T09:00:00Z' });
+    expect(syncClock(ws, '2026-12-07T08:00:00Z')).toBe('2026-12-07T09:00:00Z');
+    expect(syncClock(ws, '2026-12-07T11:30:00.999Z')).toBe('2026-12-07T11:30:00Z');
+    expect(updateDatastoreBlob(ws, 'workspaceblobstore', 'incoming/a.csv', 'id\n1\n').modified).toBe('2026-12-07T11:30:01Z');
   });
 });
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { chapterState } from '@/app/_quiz/unlock';
-import { percentOf } from '@/app/_quiz/scoring';
+import { formatPercent } from '@/app/_quiz/scoring';
 import { useHydrated, useProgress } from '@/app/_progress/use-progress';
 import { LockIcon } from '../chapter/LockIcon';
 
@@ -23,8 +23,8 @@ export function ChapterStatus({ slug, alwaysOpen, previousNumber }: Props) {
   const label = {
     locked: `Locked: pass the chapter ${previousNumber ?? ''} quiz to unlock`,
     unlocked: 'Unlocked: not started',
-    'in-progress': best ? `In progress · best ${percentOf(best.correct, best.total)}%` : 'In progress',
-    passed: `✓ Passed · best ${best ? percentOf(best.correct, best.total) : 0}%`,
+    'in-progress': best ? `In progress · best ${formatPercent(best.correct, best.total)}` : 'In progress',
+    passed: `✓ Passed · best ${best ? formatPercent(best.correct, best.total) : '0%'}`,
   }[state];
   return (
     <p className={`chapter-state chapter-state-${state}`} data-state={state}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { percentOf } from '@/app/_quiz/scoring';
+import { formatPercent } from '@/app/_quiz/scoring';
 import { useHydrated, useProgress } from '@/app/_progress/use-progress';
 
 export function DrillStatsView() {
@@ -13,7 +13,7 @@ export function DrillStatsView() {
         <dl>
           <div>
             <dt>Accuracy</dt>
-            <dd data-stat="accuracy">{stats.answered ? `${percentOf(stats.correct, stats.answered)}% (${stats.correct} of ${stats.answered})` : 'no answers yet'}</dd>
+            <dd data-stat="accuracy">{stats.answered ? `${formatPercent(stats.correct, stats.answered)} (${stats.correct} of ${stats.answered})` : 'no answers yet'}</dd>
           </div>
           <div>
             <dt>Best streak</dt>

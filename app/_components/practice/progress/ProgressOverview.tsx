@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { percentOf } from '@/app/_quiz/scoring';
+import { formatPercent } from '@/app/_quiz/scoring';
 import { useHydrated, useProgress } from '@/app/_progress/use-progress';
 import type { ChapterRef } from '../practice-data';
 
@@ -32,7 +32,7 @@ export function ProgressOverview({ chapters }: { chapters: ChapterRef[] }) {
                 </Link>
               </th>
               <td>{attempts[c.slug]?.length ?? 0}</td>
-              <td>{b ? `${b.correct}/${b.total} (${percentOf(b.correct, b.total)}%)${b.passed ? ', passed' : ''}` : 'none yet'}</td>
+              <td>{b ? `${b.correct}/${b.total} (${formatPercent(b.correct, b.total)})${b.passed ? ', passed' : ''}` : 'none yet'}</td>
             </tr>
           );
         })}

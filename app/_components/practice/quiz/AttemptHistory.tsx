@@ -1,4 +1,4 @@
-import { percentOf } from '@/app/_quiz/scoring';
+import { formatPercent } from '@/app/_quiz/scoring';
 import type { Attempt, BestScore } from '@/app/_progress/schema';
 import { formatDate } from '../clock';
 
@@ -15,7 +15,7 @@ export function AttemptHistory({ attempts, best, onReview }: Props) {
       <h3 id="history-heading">Attempt history</h3>
       {best && (
         <p className="best-score">
-          Best score: {best.correct} of {best.total} ({percentOf(best.correct, best.total)}%), {best.passed ? 'passed' : 'not passed yet'}
+          Best score: {best.correct} of {best.total} ({formatPercent(best.correct, best.total)}), {best.passed ? 'passed' : 'not passed yet'}
         </p>
       )}
       <table>
@@ -38,7 +38,7 @@ export function AttemptHistory({ attempts, best, onReview }: Props) {
                 {a.kind === 'full' ? 'Full quiz' : 'Retry of missed'}, {a.mode}
               </td>
               <td>
-                {a.correct}/{a.total} ({percentOf(a.correct, a.total)}%)
+                {a.correct}/{a.total} ({formatPercent(a.correct, a.total)})
               </td>
               <td>{a.kind === 'retry' ? 'Practice round' : a.passed ? 'Passed' : 'Not passed'}</td>
               <td>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { percentOf, scoreAnswers } from '@/app/_quiz/scoring';
+import { formatPercent, scoreAnswers } from '@/app/_quiz/scoring';
 import type { Attempt } from '@/app/_progress/schema';
 import { QuizReview } from './QuizReview';
 import { correctNeeded, type QuizContent } from './types';
@@ -26,7 +26,7 @@ export function QuizResults({ content, attempt, onRetryMissed, onNewAttempt }: P
         {full ? 'Your result' : 'Your retry round'}
       </h2>
       <p className={!full ? 'result-score' : attempt.passed ? 'result-score result-pass' : 'result-score result-fail'}>
-        {attempt.correct} of {attempt.total} correct ({percentOf(attempt.correct, attempt.total)}%){full && (attempt.passed ? ': passed' : ': not passed')}
+        {attempt.correct} of {attempt.total} correct ({formatPercent(attempt.correct, attempt.total)}){full && (attempt.passed ? ': passed' : ': not passed')}
       </p>
       {full && !attempt.passed && (
         <p>

@@ -22,7 +22,8 @@ function state(): ServerState {
 
 async function loadWorkspace(): Promise<Workspace> {
   const bytes = await readFile(join(process.cwd(), MODEL_PATH));
-  const ws = createWorkspace({ modelBytes: new Uint8Array(bytes) });
+  // The virtual clock starts at the real time the server loads, so the publish time it reports is true too.
+  const ws = createWorkspace({ modelBytes: new Uint8Array(bytes), clock: new Date().toISOString() });
   publishPipeline(ws, chapterPipeline(), { id: CHAPTER_PIPELINE_ID, version: '1' });
   return ws;
 }

@@ -4,6 +4,8 @@
 //     -H 'Content-Type: application/json' \
 //     -d '{"ExperimentName":"nightly","ParameterAssignments":{"node_count":1}}'
 // Answers 201 with a compact run summary, or a 4xx JSON { error, details? }.
+// The run's submittedAt is the real time the request arrived; its steps then
+// run in the simulator's virtual time from there.
 import { findPublishedPipeline, invokePublishedPipeline, PipelineInvocationError, summarizeRun, type Workspace } from '@/engine/index';
 import { checkContentType, checkDeclaredLength, json, jsonError, readJsonBody, runRequestSchema, zodDetails } from '../../_server/http';
 import { exclusive, serverWorkspace } from '../../_server/workspace';
@@ -24,6 +26,8 @@ async function loadWorkspace(): Promise<Workspace | Response> {
 }
 
 export async function POST(request: Request, context: Context): Promise<Response> {
+  // The engine reads no wall clock, so the route hands it the submission time.
+  const submittedAt = new Date().toISOString();
   const early = checkDeclaredLength(request) ?? checkContentType(request);
   if (early) return early;
   const { id } = await context.params;
@@ -37,7 +41,7 @@ export async function POST(request: Request, context: Context): Promise<Response
   const parsed = runRequestSchema.safeParse(body.value);
   if (!parsed.success) return jsonError(400, 'The request body does not match the run request schema', zodDetails(parsed.error));
   try {
-    const run = await exclusive(() => invokePublishedPipeline(ws, id, parsed.data));
+    const run = await exclusive(() => invokePublishedPipeline(ws, id, parsed.data, { submittedAt }));
     return json(201, summarizeRun(ws, run));
   } catch (error) {
     if (error instanceof PipelineInvocationError) {
