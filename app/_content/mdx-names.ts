@@ -1,4 +1,4 @@
-// The one list of components a chapter may use. The registry (registry.tsx) is
+// The one list of components a chapter may use. The registry (app/_components/mdx/registry.tsx) is
 // typed against it, and the content build rejects any other JSX name.
 export const MDX_COMPONENT_NAMES = [
   'Callout',

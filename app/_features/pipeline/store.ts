@@ -1,68 +1,18 @@
-// The pipeline widget's state: the learner's edits, the engine's validation,
+// The pipeline widget's store: the learner's edits, the engine's validation,
 // the last run (and the reuse keys of the run before it), the datastore edit,
 // publishing and invoking. Every engine call goes to the worker; invoking goes
-// to the local server's REST route.
+// to the local server's REST route. The state's shape is model/state.ts.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { changedAssignments } from './edits';
-import type { RunFault } from './faults';
-import type { DataChangeView, DefinitionView, ErrorView, PipelineEdits, PipelineResponse, PublishedView, RunView } from './protocol';
-import { invokeServerPipeline, listServerPipelines, type InvokeOutcome, type ServerPipeline } from './server-api';
-import type { PipelineClient } from './worker-client';
+import { Newest } from '@/app/_platform/worker/newest';
+import type { PipelineEdits, PipelineResponse } from './model/protocol';
+import { invokeServerPipeline, listServerPipelines, type ServerPipeline } from './model/server-api';
+import { defaultInvokeBody, defaults, INITIAL, runAnnouncement, type PipelineState } from './model/state';
+import type { PipelineClient } from './worker/client';
+
+export type { PipelineState } from './model/state';
 
 export const VALIDATE_DELAY_MS = 150;
 
-export type BusyAction = 'run' | 'change-data' | 'reset' | 'publish';
-
-export interface PipelineData {
-  phase: 'idle' | 'loading' | 'ready' | 'failed';
-  definition: DefinitionView | null;
-  /** Parameter name → field text. */
-  params: Record<string, string>;
-  allowReuse: Record<string, boolean>;
-  regenerateOutputs: boolean;
-  /** The run-time fault the next run carries. */
-  fault: RunFault;
-  /** The engine's validation of the current edits. */
-  errors: ErrorView[];
-  busy: BusyAction | null;
-  run: RunView | null;
-  /** Step name → reuse key in the run before `run` (null before a second run). */
-  previousKeys: Record<string, string> | null;
-  /** A datastore rewrite not yet followed by a run. */
-  pendingDataChange: DataChangeView | null;
-  /** The rewrite that happened just before `run` was submitted. */
-  runDataChange: DataChangeView | null;
-  /** Polite announcement for screen readers (also shown as the status line). */
-  announcement: string;
-  /** Why the last action could not be done (load failures, worker errors). */
-  message: string | null;
-  published: PublishedView | null;
-  /** The same pipeline as published on the local server (the id the curl command uses). */
-  server: ServerPipeline | null;
-  serverNote: string | null;
-  invokeBody: string;
-  invoking: boolean;
-  invokeResult: InvokeOutcome | null;
-}
-
-export interface PipelineActions {
-  /** Creates the worker and loads the workspace; the widget calls it once it is visible (and again to retry). */
-  start(): void;
-  setParameter(name: string, text: string): void;
-  setAllowReuse(step: string, allowed: boolean): void;
-  setRegenerateOutputs(on: boolean): void;
-  setFault(fault: RunFault): void;
-  /** Submits a run with the current edits. */
-  submitRun(): Promise<void>;
-  changeData(): Promise<void>;
-  resetWorkspace(): Promise<void>;
-  publish(): Promise<void>;
-  setInvokeBody(text: string): void;
-  invoke(): Promise<void>;
-  dispose(): void;
-}
-
-export type PipelineState = PipelineData & PipelineActions;
 export type PipelineStore = StoreApi<PipelineState>;
 
 export interface StoreDeps {
@@ -73,48 +23,10 @@ export interface StoreDeps {
   validateDelayMs?: number;
 }
 
-const INITIAL: PipelineData = {
-  phase: 'idle',
-  definition: null,
-  params: {},
-  allowReuse: {},
-  regenerateOutputs: false,
-  fault: 'none',
-  errors: [],
-  busy: null,
-  run: null,
-  previousKeys: null,
-  pendingDataChange: null,
-  runDataChange: null,
-  announcement: '',
-  message: null,
-  published: null,
-  server: null,
-  serverNote: null,
-  invokeBody: '',
-  invoking: false,
-  invokeResult: null,
-};
-
-export function runAnnouncement(run: RunView): string {
-  return `${run.id} ${run.status}: ${run.steps.map((s) => `${s.name} ${s.status}`).join(', ')}.`;
-}
-
-function defaults(definition: DefinitionView): Pick<PipelineData, 'params' | 'allowReuse'> {
-  return {
-    params: Object.fromEntries(definition.parameters.map((p) => [p.name, String(p.default)])),
-    allowReuse: Object.fromEntries(definition.steps.map((s) => [s.name, s.allowReuse])),
-  };
-}
-
-function defaultInvokeBody(state: PipelineData): string {
-  const assignments = changedAssignments(state.definition?.parameters ?? [], state.params);
-  return JSON.stringify({ ParameterAssignments: assignments });
-}
-
 export function createPipelineStore(deps: StoreDeps): PipelineStore {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let validateSeq = 0;
+  // Only the newest validation's answer is shown; dispose makes every pending one stale.
+  const validations = new Newest();
 
   return createStore<PipelineState>()((set, get) => {
     const edits = (): PipelineEdits => {
@@ -135,9 +47,9 @@ export function createPipelineStore(deps: StoreDeps): PipelineStore {
     };
 
     const validateNow = async () => {
-      const seq = ++validateSeq;
+      const ticket = validations.next();
       const response = await deps.client.request({ type: 'validate', edits: edits() });
-      if (seq !== validateSeq) return;
+      if (validations.isStale(ticket)) return;
       if (response.type === 'validated') set({ errors: response.errors });
       else failed(response, 'Validation failed');
     };
@@ -276,7 +188,7 @@ export function createPipelineStore(deps: StoreDeps): PipelineStore {
       dispose() {
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
-        validateSeq++;
+        validations.next();
       },
     };
   });

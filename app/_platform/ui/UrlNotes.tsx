@@ -1,4 +1,4 @@
-import type { UrlNote } from './url-state';
+import type { UrlNote } from '../url/url-state';
 
 /** Settings from the page's link that the widget could not use, each with what it accepts. */
 export function UrlNotes({ notes, className = 'schedx-note' }: { notes: UrlNote[]; className?: string }) {

@@ -1,17 +1,8 @@
-// Numbers for people: rows, dollars and durations as the comparison shows them.
+// Numbers for people: rows and latencies as the comparison shows them, and the
+// verdict in words. Durations and dollars use the platform's 'span' and
+// 'rounded' styles.
 import type { ComparisonPoint } from '@/engine/index';
-
-/** Slider stops for rows per day: 1-2-5 steps from a thousand to thirty million. */
-export const VOLUME_STEPS: readonly number[] = [
-  1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7, 2e7, 3e7,
-];
-export const ROWS_PER_REQUEST_CHOICES = [1, 10, 100, 1000, 10_000] as const;
-export const RUNS_PER_DAY_CHOICES = [
-  { value: 1, label: '1 (nightly)' },
-  { value: 4, label: '4 (every 6 hours)' },
-  { value: 24, label: '24 (hourly)' },
-  { value: 96, label: '96 (every 15 minutes)' },
-] as const;
+import { formatSeconds, formatUsd } from '@/app/_platform/format';
 
 const grouped = new Intl.NumberFormat('en-GB');
 
@@ -26,25 +17,6 @@ export function formatRowsShort(rows: number): string {
   return String(rows);
 }
 
-/** Dollars with enough digits that small batch costs do not all read "$0.00". */
-export function formatUsd(usd: number): string {
-  if (usd >= 100) return `$${grouped.format(Math.round(usd))}`;
-  if (usd >= 1) return `$${usd.toFixed(2)}`;
-  return `$${usd.toPrecision(2)}`;
-}
-
-export function formatSeconds(seconds: number): string {
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
-  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
-  if (seconds < 3600) {
-    const m = Math.floor(seconds / 60);
-    const s = Math.round(seconds - m * 60);
-    return s === 0 ? `${m} min` : `${m} min ${s} s`;
-  }
-  const hours = seconds / 3600;
-  return hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(1)} days`;
-}
-
 /** Short labels for the time axis ticks (powers of ten, then minutes, hours, days). */
 export function formatTimeTick(seconds: number): string {
   if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
@@ -56,7 +28,7 @@ export function formatTimeTick(seconds: number): string {
 }
 
 export function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : formatSeconds(ms / 1000);
+  return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : formatSeconds(ms / 1000, 'span');
 }
 
 export function latencyText(point: ComparisonPoint): string {
@@ -74,18 +46,18 @@ export interface Verdict {
 export function verdictFor(point: ComparisonPoint): Verdict {
   const { batch, realtime } = point;
   const rows = formatRows(point.rowsPerDay);
-  const runs = `${batch.runsPerDay} run${batch.runsPerDay === 1 ? '' : 's'} of ${formatSeconds(batch.durationSeconds)}`;
-  const endpoint = `${formatUsd(realtime.costPerDayUsd)} for ${realtime.instanceCount} always-on instance${realtime.instanceCount === 1 ? '' : 's'}`;
+  const runs = `${batch.runsPerDay} run${batch.runsPerDay === 1 ? '' : 's'} of ${formatSeconds(batch.durationSeconds, 'span')}`;
+  const endpoint = `${formatUsd(realtime.costPerDayUsd, 'rounded')} for ${realtime.instanceCount} always-on instance${realtime.instanceCount === 1 ? '' : 's'}`;
   const headline =
     point.cheaper === 'batch'
-      ? `At ${rows} rows a day, batch is cheaper: ${formatUsd(batch.costPerDayUsd)} a day (${runs}) against ${endpoint}.`
+      ? `At ${rows} rows a day, batch is cheaper: ${formatUsd(batch.costPerDayUsd, 'rounded')} a day (${runs}) against ${endpoint}.`
       : point.cheaper === 'realtime'
-        ? `At ${rows} rows a day, the endpoint is cheaper: ${endpoint} against ${formatUsd(batch.costPerDayUsd)} for ${runs}, each paying node start-up.`
-        : `At ${rows} rows a day, both cost about the same: ${formatUsd(batch.costPerDayUsd)} for batch, ${endpoint}.`;
+        ? `At ${rows} rows a day, the endpoint is cheaper: ${endpoint} against ${formatUsd(batch.costPerDayUsd, 'rounded')} for ${runs}, each paying node start-up.`
+        : `At ${rows} rows a day, both cost about the same: ${formatUsd(batch.costPerDayUsd, 'rounded')} for batch, ${endpoint}.`;
   const latency = realtime.latency;
   const waiting = !latency
     ? `The endpoint as sized cannot keep up (utilisation ${Math.round(realtime.utilisation * 100)} %): requests would queue without end.`
-    : `The endpoint answers a request in about ${formatMs(latency.p50Ms)} (p95 ${formatMs(latency.p95Ms)})${realtime.exceedsTimeout ? `, beyond request_timeout_ms ${realtime.requestTimeoutMs}, so callers get errors` : ''}; a row handed to batch can wait up to ${formatSeconds(batch.worstCaseWaitSeconds)} for its score.`;
+    : `The endpoint answers a request in about ${formatMs(latency.p50Ms)} (p95 ${formatMs(latency.p95Ms)})${realtime.exceedsTimeout ? `, beyond request_timeout_ms ${realtime.requestTimeoutMs}, so callers get errors` : ''}; a row handed to batch can wait up to ${formatSeconds(batch.worstCaseWaitSeconds, 'span')} for its score.`;
   const cue =
     point.cheaper === 'realtime'
       ? 'Cue: "answer while the user waits" → real-time. Here it is even the cheaper choice, because so many cold-start batch runs a day cost more than one standing instance.'

@@ -2,9 +2,8 @@
 // parameters they set. Every control here is a choice or a bounded number, so
 // a value the control cannot hold falls back to the default with a note.
 import { VM_SIZES } from '@/engine/index';
-import { PrefixedReader, type QueryEntries, type UrlNote } from '../shared/url-state';
-import { ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, VOLUME_STEPS } from './compare-format';
-import { DEFAULT_SETTINGS, type Settings } from './compare-settings';
+import { PrefixedReader, type QueryEntries, type UrlNote } from '@/app/_platform/url/url-state';
+import { DEFAULT_SETTINGS, ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, VOLUME_STEPS, type Settings } from './settings';
 
 export const COMPARE_PREFIX = 'compare.';
 /** The bounds of the number fields (the engine itself only asks for 1 or more). */

@@ -2,52 +2,19 @@
 // The batch-vs-real-time widget: controls, verdict, charts and table. The
 // sweep runs in the compare worker (the engine never runs on this thread);
 // the settings live in the page's link under "compare." keys.
-import { startTransition, useEffect, useId, useMemo, useState } from 'react';
-import { validateCompareOptions, VM_SIZES, type Comparison } from '@/engine/index';
-import { describedBy, Field } from '../schedule/Field';
-import { problemsByField } from '../schedule/recurrence-form';
-import { UrlNotes } from '../shared/UrlNotes';
-import { useQuerySync } from '../shared/use-query-sync';
-import { sharedCompareClient, type CompareClient } from './compare-client';
-import { formatRows, ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, verdictFor, VOLUME_STEPS } from './compare-format';
-import type { SweepOptions } from './compare-protocol';
-import { toOptions, type Settings } from './compare-settings';
-import { COMPARE_PREFIX, decodeCompare, encodeCompare, MAX_CONCURRENT, MAX_NODE_COUNT } from './compare-url';
+import { useId, useMemo, useState } from 'react';
+import { validateCompareOptions, VM_SIZES } from '@/engine/index';
+import { problemsByField } from '@/app/_platform/ui/field-problems';
+import { describedBy, Field } from '@/app/_platform/ui/Field';
+import { UrlNotes } from '@/app/_platform/ui/UrlNotes';
+import { useQuerySync } from '@/app/_platform/url/use-query-sync';
+import { formatRows, verdictFor } from '../model/format';
+import { ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, toOptions, VOLUME_STEPS, type Settings } from '../model/settings';
+import { COMPARE_PREFIX, decodeCompare, encodeCompare, MAX_CONCURRENT, MAX_NODE_COUNT } from '../model/url';
+import { useComparison } from '../use-comparison';
+import { sharedCompareClient, type CompareClient } from '../worker/client';
 import CompareChart from './CompareChart';
 import { CompareTable } from './CompareTable';
-
-/** Waits for a slider to settle before asking for a new sweep. */
-const DEBOUNCE_MS = 120;
-
-interface SweepState {
-  comparison: Comparison | null;
-  /** The options (as JSON) that `comparison` or `error` belongs to. */
-  key: string | null;
-  error: string | null;
-}
-
-/** Asks the worker for a sweep once the settings settle; answers for older settings are dropped. */
-function useComparison(options: SweepOptions, valid: boolean, client: CompareClient): { comparison: Comparison | null; busy: boolean; error: string | null } {
-  const [state, setState] = useState<SweepState>({ comparison: null, key: null, error: null });
-  const key = JSON.stringify(options);
-  useEffect(() => {
-    if (!valid) return;
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      void client.compare(JSON.parse(key) as SweepOptions).then((outcome) => {
-        if (cancelled || outcome.type === 'superseded') return;
-        // A transition lets React draw the charts in slices instead of one long task.
-        if (outcome.type === 'compared') startTransition(() => setState({ comparison: outcome.comparison, key, error: null }));
-        else setState((s) => ({ ...s, key, error: outcome.message }));
-      });
-    }, DEBOUNCE_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [key, valid, client]);
-  return { comparison: state.comparison, busy: valid && state.key !== key, error: state.key === key ? state.error : null };
-}
 
 interface Props {
   /** Tests hand in a client over a stand-in worker. */

@@ -4,7 +4,8 @@
 // when a new comparison arrives from the worker.
 import { memo, useMemo } from 'react';
 import type { Comparison } from '@/engine/index';
-import { formatRows, formatRowsShort, formatSeconds, formatTimeTick, formatUsd } from './compare-format';
+import { formatSeconds, formatUsd } from '@/app/_platform/format';
+import { formatRows, formatRowsShort, formatTimeTick } from '../model/format';
 import { logAxis } from './log-scale';
 import { LogLineChart, type ChartSeries } from './LogLineChart';
 
@@ -45,6 +46,7 @@ function chartData(comparison: Comparison) {
 }
 
 const rowsLabel = (rows: number) => `${formatRows(rows)} rows per day`;
+const usdTick = (usd: number) => formatUsd(usd, 'rounded');
 
 function CompareChart({ comparison, tableId }: Props) {
   const data = useMemo(() => chartData(comparison), [comparison]);
@@ -66,8 +68,8 @@ function CompareChart({ comparison, tableId }: Props) {
           label="Cost per day against rows per day"
           yAxis={data.costAxis}
           series={data.cost}
-          formatYTick={formatUsd}
-          formatY={(v) => (v === null ? 'n/a' : formatUsd(v))}
+          formatYTick={usdTick}
+          formatY={(v) => (v === null ? 'n/a' : formatUsd(v, 'rounded'))}
         />
       </figure>
       <figure className="bvr-figure" aria-describedby={tableId}>
@@ -78,7 +80,7 @@ function CompareChart({ comparison, tableId }: Props) {
           yAxis={data.timeAxis}
           series={data.time}
           formatYTick={formatTimeTick}
-          formatY={(v) => (v === null ? 'overloaded (no steady state)' : formatSeconds(v))}
+          formatY={(v) => (v === null ? 'overloaded (no steady state)' : formatSeconds(v, 'span'))}
         />
       </figure>
     </div>

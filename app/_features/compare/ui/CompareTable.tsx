@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Comparison } from '@/engine/index';
-import { formatRows, formatSeconds, formatUsd, latencyText } from './compare-format';
+import { formatSeconds, formatUsd } from '@/app/_platform/format';
+import { formatRows, latencyText } from '../model/format';
 
 const WINNER: Record<string, string> = { batch: 'Batch', realtime: 'Real-time', tie: 'About equal' };
 
@@ -30,12 +31,12 @@ export const CompareTable = memo(function CompareTable({ comparison, id }: { com
                 {formatRows(p.rowsPerDay)}
                 {current && <span className="bvr-you"> (your volume)</span>}
               </th>
-              <td>{formatSeconds(p.batch.durationSeconds)}</td>
-              <td>{formatUsd(p.batch.costPerDayUsd)}</td>
+              <td>{formatSeconds(p.batch.durationSeconds, 'span')}</td>
+              <td>{formatUsd(p.batch.costPerDayUsd, 'rounded')}</td>
               <td>{p.realtime.instanceCount}</td>
               <td>{latencyText(p)}</td>
-              <td>{formatSeconds(p.realtime.totalSeconds)}</td>
-              <td>{formatUsd(p.realtime.costPerDayUsd)}</td>
+              <td>{formatSeconds(p.realtime.totalSeconds, 'span')}</td>
+              <td>{formatUsd(p.realtime.costPerDayUsd, 'rounded')}</td>
               <td>{WINNER[p.cheaper]}</td>
             </tr>
           );

@@ -1,8 +1,8 @@
 // Request/response over the compare worker. The Worker is created on the
 // first sweep, which the widget asks for only once it is on screen, so the
 // engine never loads for a reader who does not scroll there.
-import { createWorkerRpc, type WorkerLike as BaseWorkerLike } from '../shared/worker-rpc';
-import type { CompareOutcome, CompareResponse, SweepOptions } from './compare-protocol';
+import { createWorkerRpc, type WorkerLike as BaseWorkerLike } from '@/app/_platform/worker/rpc';
+import type { CompareOutcome, CompareResponse, SweepOptions } from '../model/protocol';
 
 export interface CompareClient {
   compare(options: SweepOptions): Promise<CompareOutcome>;
@@ -27,7 +27,7 @@ let shared: CompareClient | undefined;
 /** One worker for the page, however often the widget remounts. */
 export function sharedCompareClient(): CompareClient {
   shared ??= createCompareClient(
-    () => new Worker(new URL('../../_workers/compare.worker.ts', import.meta.url), { type: 'module', name: 'batch-vs-realtime' }) as WorkerLike,
+    () => new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module', name: 'batch-vs-realtime' }) as WorkerLike,
   );
   return shared;
 }

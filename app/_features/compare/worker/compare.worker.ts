@@ -2,16 +2,14 @@
 // simulation per volume plus the endpoint model) runs here, so the page's main
 // thread only sends options and draws the result.
 /// <reference lib="webworker" />
-import { createCompareRunner } from '@/app/_components/compare/compare-runner';
-import type { CompareRequest } from '@/app/_components/compare/compare-protocol';
+import { yieldToMessages } from '@/app/_platform/worker/yield';
+import type { CompareRequest } from '../model/protocol';
+import { createCompareRunner } from './runner';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-// A zero-delay timer lets a newer request's message in between sweep points.
-const runner = createCompareRunner(
-  (response) => scope.postMessage(response),
-  () => new Promise((resolve) => setTimeout(resolve, 0)),
-);
+// Between sweep points the runner lets a newer request's message in.
+const runner = createCompareRunner((response) => scope.postMessage(response), yieldToMessages);
 
 scope.onmessage = (event: MessageEvent<CompareRequest>) => {
   void runner.handle(event.data);

@@ -3,9 +3,8 @@
 // points the runner yields to the message queue, and a sweep that a newer
 // request has overtaken stops there instead of finishing for nothing.
 import { compareBatchVsRealtime } from '@/engine/index';
-import type { CompareRequest, CompareResponse } from './compare-protocol';
-
-class Overtaken extends Error {}
+import { Newest, StaleRequest } from '@/app/_platform/worker/newest';
+import type { CompareRequest, CompareResponse } from '../model/protocol';
 
 export interface CompareRunner {
   handle(request: CompareRequest): Promise<void>;
@@ -13,22 +12,22 @@ export interface CompareRunner {
 
 /**
  * `post` sends a response to the page; `yieldToMessages` must let queued
- * messages be delivered (in a worker: a zero-delay timer).
+ * messages be delivered (in a worker: the platform's yieldToMessages).
  */
 export function createCompareRunner(post: (response: CompareResponse) => void, yieldToMessages: () => Promise<void>): CompareRunner {
-  let newest = 0;
+  const newest = new Newest();
   return {
     async handle({ id, options }) {
-      newest = Math.max(newest, id);
+      newest.arrived(id);
       const pause = async () => {
         await yieldToMessages();
-        if (id !== newest) throw new Overtaken();
+        newest.check(id);
       };
       try {
         const comparison = await compareBatchVsRealtime({ ...options, pause });
-        post(id === newest ? { id, type: 'compared', comparison } : { id, type: 'superseded' });
+        post(newest.isStale(id) ? { id, type: 'superseded' } : { id, type: 'compared', comparison });
       } catch (error) {
-        if (error instanceof Overtaken) post({ id, type: 'superseded' });
+        if (error instanceof StaleRequest) post({ id, type: 'superseded' });
         else post({ id, type: 'error', message: error instanceof Error ? error.message : String(error) });
       }
     },

@@ -4,9 +4,9 @@
 // wider arc). The edges are decoration: each step also says in words what it
 // reads and from where.
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { placeErrors } from '@/app/_pipeline/error-placement';
-import { statusAt } from '@/app/_pipeline/replay';
-import { usePipeline } from '@/app/_pipeline/use-pipeline';
+import { placeErrors } from '../model/error-placement';
+import { statusAt } from '../model/replay';
+import { usePipeline } from '../use-pipeline';
 import { StepNode } from './StepNode';
 import { useReplayTime } from './use-replay';
 

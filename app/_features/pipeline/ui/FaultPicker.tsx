@@ -4,8 +4,8 @@
 // the compute may not read is found when the step runs. The step ends Failed
 // with the error from its logs; the steps still waiting are Canceled.
 import type { ReactNode } from 'react';
-import { FAULT_ENVIRONMENT, FAULT_GPU_MODEL, type RunFault } from '@/app/_pipeline/faults';
-import { usePipeline } from '@/app/_pipeline/use-pipeline';
+import { FAULT_ENVIRONMENT, FAULT_GPU_MODEL, type RunFault } from '../model/faults';
+import { usePipeline } from '../use-pipeline';
 
 const CHOICES: { value: RunFault; label: ReactNode }[] = [
   { value: 'none', label: <>No fault: check packages, models and permissions before submitting</> },

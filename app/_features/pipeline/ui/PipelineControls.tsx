@@ -2,9 +2,9 @@
 // Pipeline parameters, run options and the actions: run, rewrite the input
 // data under the same path, reset the workspace.
 import { useMemo } from 'react';
-import { placeErrors } from '@/app/_pipeline/error-placement';
-import type { ParameterView } from '@/app/_pipeline/protocol';
-import { usePipeline, usePipelineStore } from '@/app/_pipeline/use-pipeline';
+import { placeErrors } from '../model/error-placement';
+import type { ParameterView } from '../model/protocol';
+import { usePipeline, usePipelineStore } from '../use-pipeline';
 import { FaultPicker } from './FaultPicker';
 
 const HINTS: Record<string, string> = {

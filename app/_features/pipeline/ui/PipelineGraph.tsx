@@ -2,7 +2,7 @@
 // MDX entry for the pipeline graph: a light shell. The widget, its worker and
 // the engine behind it load only when the reader scrolls near.
 import { lazy } from 'react';
-import { MountWhenVisible } from '../shared/MountWhenVisible';
+import { MountWhenVisible } from '@/app/_platform/ui/MountWhenVisible';
 
 const PipelinePanel = lazy(() => import('./PipelinePanel'));
 

@@ -2,14 +2,14 @@
 // The pipeline widget: its own store over the shared pipeline worker, then the
 // controls, the live status line, the run summary, the graph and publishing.
 import { useEffect, useId, useState } from 'react';
-import { createPipelineStore, type StoreDeps } from '@/app/_pipeline/store';
-import { PipelineStoreContext, usePipeline, usePipelineStore } from '@/app/_pipeline/use-pipeline';
-import { sharedPipelineClient } from '@/app/_pipeline/worker-client';
+import { createPipelineStore, type StoreDeps } from '../store';
+import { PipelineStoreContext, usePipeline, usePipelineStore } from '../use-pipeline';
+import { sharedPipelineClient } from '../worker/client';
 import { DagView } from './DagView';
 import { PipelineControls } from './PipelineControls';
 import { PublishPanel } from './PublishPanel';
 import { RunSummary } from './RunSummary';
-import { usePrefersReducedMotion } from '../shared/use-reduced-motion';
+import { usePrefersReducedMotion } from '@/app/_platform/ui/use-reduced-motion';
 
 function browserDeps(): StoreDeps {
   return {

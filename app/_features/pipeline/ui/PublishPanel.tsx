@@ -2,11 +2,11 @@
 // Publishing the pipeline, the curl command for the local server's real
 // route, and a form that sends the same request with fetch.
 import type { FormEvent } from 'react';
-import { curlCommand } from '@/app/_pipeline/curl';
-import type { InvokeOutcome } from '@/app/_pipeline/server-api';
-import { usePipeline, usePipelineStore } from '@/app/_pipeline/use-pipeline';
-import { CopyButton } from '../shared/CopyButton';
-import { formatSeconds, formatUsd } from './format';
+import { curlCommand } from '../model/curl';
+import type { InvokeOutcome } from '../model/server-api';
+import { usePipeline, usePipelineStore } from '../use-pipeline';
+import { CopyButton } from '@/app/_platform/ui/CopyButton';
+import { formatSeconds, formatUsd } from '@/app/_platform/format';
 
 function InvokeResult({ result }: { result: InvokeOutcome }) {
   if (!result.ok) {
@@ -31,8 +31,8 @@ function InvokeResult({ result }: { result: InvokeOutcome }) {
   return (
     <div className="pipe-note">
       <p>
-        <strong>HTTP {result.status}</strong>: the server ran <code>{run.id}</code>, status <strong>{run.status}</strong>, virtual duration {formatSeconds(run.durationSeconds)},
-        cost {formatUsd(run.costUsd)}.
+        <strong>HTTP {result.status}</strong>: the server ran <code>{run.id}</code>, status <strong>{run.status}</strong>, virtual duration {formatSeconds(run.durationSeconds, 'whole')},
+        cost {formatUsd(run.costUsd, 'sub-cent')}.
       </p>
       <ul className="pipe-invoked-steps" aria-label={`Steps of ${run.id} on the server`}>
         {run.steps.map((s) => (

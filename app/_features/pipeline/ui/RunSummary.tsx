@@ -1,9 +1,9 @@
 'use client';
 // The run as a whole: totals, the parameters it ran with, and the note on the
 // datastore gotcha when the data behind a path changed before the run.
-import type { DataChangeView, DefinitionView, RunView } from '@/app/_pipeline/protocol';
-import { usePipeline } from '@/app/_pipeline/use-pipeline';
-import { formatSeconds, formatUsd } from './format';
+import type { DataChangeView, DefinitionView, RunView } from '../model/protocol';
+import { usePipeline } from '../use-pipeline';
+import { formatSeconds, formatUsd } from '@/app/_platform/format';
 
 function Totals({ run }: { run: RunView }) {
   const reused = run.steps.filter((s) => s.status === 'Reused').length;
@@ -19,11 +19,11 @@ function Totals({ run }: { run: RunView }) {
       </div>
       <div>
         <dt>virtual duration</dt>
-        <dd>{formatSeconds(run.durationSeconds)}</dd>
+        <dd>{formatSeconds(run.durationSeconds, 'whole')}</dd>
       </div>
       <div>
         <dt>cost</dt>
-        <dd>{formatUsd(run.costUsd)}</dd>
+        <dd>{formatUsd(run.costUsd, 'sub-cent')}</dd>
       </div>
       <div>
         <dt>steps reused</dt>

@@ -3,10 +3,11 @@
 // after a run its virtual times, cost, reuse key and the engine's reason.
 import { forwardRef } from 'react';
 import type { StepStatus } from '@/engine/index';
-import { FAULT_ENVIRONMENT, FAULT_GPU_MODEL, type RunFault } from '@/app/_pipeline/faults';
-import type { ErrorView, StepDefinitionView, StepRunView } from '@/app/_pipeline/protocol';
-import { usePipeline } from '@/app/_pipeline/use-pipeline';
-import { formatSeconds, formatUsd, STEP_TYPE_LABEL } from './format';
+import { FAULT_ENVIRONMENT, FAULT_GPU_MODEL, type RunFault } from '../model/faults';
+import type { ErrorView, StepDefinitionView, StepRunView } from '../model/protocol';
+import { usePipeline } from '../use-pipeline';
+import { formatSeconds, formatUsd } from '@/app/_platform/format';
+import { STEP_TYPE_LABEL } from './labels';
 import { StatusBadge } from './StatusBadge';
 
 const FINAL: readonly StepStatus[] = ['Completed', 'Failed', 'Canceled', 'Reused'];
@@ -174,9 +175,9 @@ export const StepNode = forwardRef<HTMLLIElement, Props>(function StepNode({ idP
       {settled && result && (
         <>
           <p className="pipe-times">
-            start {formatSeconds(result.start)} · end {formatSeconds(result.end)}
-            {result.startupSeconds > 0 && ` · node start-up ${formatSeconds(result.startupSeconds)}`}
-            {result.status === 'Completed' && ` · ${result.nodes} node${result.nodes === 1 ? '' : 's'}`} · cost {formatUsd(result.costUsd)}
+            start {formatSeconds(result.start, 'whole')} · end {formatSeconds(result.end, 'whole')}
+            {result.startupSeconds > 0 && ` · node start-up ${formatSeconds(result.startupSeconds, 'whole')}`}
+            {result.status === 'Completed' && ` · ${result.nodes} node${result.nodes === 1 ? '' : 's'}`} · cost {formatUsd(result.costUsd, 'sub-cent')}
           </p>
           <Reason result={result} failedSteps={failedSteps} />
           <ReuseKey result={result} previousKey={previousKey} />

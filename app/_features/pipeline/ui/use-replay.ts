@@ -3,8 +3,8 @@
 // statuses the engine recorded, in REPLAY_MS of real time. Without animation
 // (reduced motion) the final statuses show at once.
 import { useEffect, useState } from 'react';
-import { REPLAY_MS, replayEnd } from '@/app/_pipeline/replay';
-import type { RunView } from '@/app/_pipeline/protocol';
+import { REPLAY_MS, replayEnd } from '../model/replay';
+import type { RunView } from '../model/protocol';
 
 /** The virtual second to show; Infinity means the end of the run. */
 export function useReplayTime(run: RunView | null, animate: boolean): number {

@@ -1,8 +1,8 @@
 // Request/response over the pipeline worker. The Worker is created on the
 // first request, which the widget sends only once it is visible, so neither
 // the engine nor onnxruntime load for a reader who never scrolls there.
-import { createWorkerRpc } from '../_components/shared/worker-rpc';
-import type { PipelineRequest, PipelineResponse, RequestEnvelope, ResponseEnvelope } from './protocol';
+import { createWorkerRpc } from '@/app/_platform/worker/rpc';
+import type { PipelineRequest, PipelineResponse, RequestEnvelope, ResponseEnvelope } from '../model/protocol';
 
 export interface PipelineClient {
   request(request: PipelineRequest): Promise<PipelineResponse>;
@@ -26,7 +26,7 @@ let shared: PipelineClient | undefined;
 /** The page-wide client: one worker, one workspace, however often the widget remounts. */
 export function sharedPipelineClient(): PipelineClient {
   shared ??= createPipelineClient(
-    () => new Worker(new URL('../_workers/pipeline.worker.ts', import.meta.url), { type: 'module', name: 'pipeline-graph' }),
+    () => new Worker(new URL('./pipeline.worker.ts', import.meta.url), { type: 'module', name: 'pipeline-graph' }),
   );
   return shared;
 }

@@ -17,10 +17,10 @@ import {
   type Workspace,
   type WorkspaceSpec,
 } from '@/engine/index';
-import { applyEdits, parameterValues } from './edits';
-import { shownErrors, validationFor, withFault } from './faults';
-import type { DataChangeView, PipelineEdits, PipelineRequest, PipelineResponse } from './protocol';
-import { definitionView, errorViews, publishedView, runView } from './worker-views';
+import { applyEdits, parameterValues } from '../model/edits';
+import { shownErrors, validationFor, withFault } from './inject-fault';
+import type { DataChangeView, PipelineEdits, PipelineRequest, PipelineResponse } from '../model/protocol';
+import { definitionView, errorViews, publishedView, runView } from './views';
 
 export interface SessionDeps {
   /** The credit-risk ONNX file (fetched once). */

@@ -3,25 +3,12 @@
 // on the page's main thread. Requests are handled one at a time, in order,
 // because every one of them may change the workspace.
 /// <reference lib="webworker" />
-import type { OrtModule } from '@/engine/index';
-import { PipelineSession } from '@/app/_pipeline/pipeline-session';
-import type { RequestEnvelope, ResponseEnvelope } from '@/app/_pipeline/protocol';
+import { loadWasmOrt } from '@/app/_platform/worker/ort';
+import { serialQueue } from '@/app/_platform/worker/newest';
+import type { RequestEnvelope, ResponseEnvelope } from '../model/protocol';
+import { PipelineSession } from './pipeline-session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-let ortReady: Promise<void> | undefined;
-
-/**
- * The engine's scoring step imports onnxruntime-web/wasm itself; importing it
- * here first (the same module) lets us ask for one thread: threads need
- * cross-origin isolation, which the site does not have, and ORT would warn.
- */
-function prepareOrt(): Promise<void> {
-  ortReady ??= import('onnxruntime-web/wasm').then((module) => {
-    (module as unknown as OrtModule).env.wasm.numThreads = 1;
-  });
-  return ortReady;
-}
 
 async function loadModel(): Promise<Uint8Array> {
   const response = await fetch('/models/credit-risk.onnx');
@@ -30,11 +17,13 @@ async function loadModel(): Promise<Uint8Array> {
 }
 
 const session = new PipelineSession({ loadModel });
-let queue: Promise<void> = Promise.resolve();
+const enqueue = serialQueue();
 
 async function handle({ id, request }: RequestEnvelope): Promise<void> {
-  // onnxruntime (and its wasm) is fetched only when something may score.
-  if (request.type === 'run') await prepareOrt();
+  // onnxruntime (and its wasm) is fetched only when something may score. The
+  // engine's scoring step imports the same module itself; loading it here
+  // first sets it to one thread.
+  if (request.type === 'run') await loadWasmOrt();
   const response = await session.handle(request);
   const envelope: ResponseEnvelope = { id, response };
   scope.postMessage(envelope);
@@ -42,7 +31,7 @@ async function handle({ id, request }: RequestEnvelope): Promise<void> {
 
 scope.onmessage = (event: MessageEvent<RequestEnvelope>) => {
   const envelope = event.data;
-  queue = queue.then(() =>
+  void enqueue(() =>
     handle(envelope).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       scope.postMessage({ id: envelope.id, response: { type: 'error', message } } satisfies ResponseEnvelope);

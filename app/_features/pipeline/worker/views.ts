@@ -1,7 +1,7 @@
 // Worker side: the engine's pipeline, workspace and run reduced to the small
 // views the page draws. Runs inside the pipeline worker (it imports the engine).
 import { buildGraph, type Pipeline, type PipelineError, type PipelineRun, type PublishedPipeline, type Workspace } from '@/engine/index';
-import type { DefinitionView, ErrorView, ParameterView, PublishedView, RunView, StepDefinitionView } from './protocol';
+import type { DefinitionView, ErrorView, ParameterView, PublishedView, RunView, StepDefinitionView } from '../model/protocol';
 
 const REFERENCE = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
 

@@ -5,7 +5,7 @@
 // back exactly as typed, and the engine's message beside the control explains
 // a wrong one, as it would for the learner who typed it.
 import { FREQUENCIES, WEEK_DAYS } from '@/engine/index';
-import { PrefixedReader, type QueryEntries, type UrlNote } from '../shared/url-state';
+import { PrefixedReader, type QueryEntries, type UrlNote } from '@/app/_platform/url/url-state';
 import { COMMON_TIME_ZONES, DEFAULT_NOW, DEFAULT_RECURRENCE_FORM, type RecurrenceFormState } from './recurrence-form';
 import { defaultArrivals, defaultTriggerForm, type TriggerFormState, type TriggerKind } from './trigger-sim';
 

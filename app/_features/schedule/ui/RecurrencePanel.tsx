@@ -2,8 +2,10 @@
 
 import { useId } from 'react';
 import { FREQUENCIES, TIME_ZONE_DEFAULTS, WEEK_DAYS, type WeekDay } from '@/engine/index';
-import { describedBy, Field } from './Field';
-import { COMMON_TIME_ZONES, problemsByField, type RecurrenceFormState, type RunTimesResult } from './recurrence-form';
+import { problemsByField } from '@/app/_platform/ui/field-problems';
+import { describedBy, Field } from '@/app/_platform/ui/Field';
+import { toggledWeekDays } from '../model/explorer';
+import { COMMON_TIME_ZONES, type RecurrenceFormState, type RunTimesResult } from '../model/recurrence-form';
 import { RunTimesView } from './RunTimesView';
 
 interface Props {
@@ -29,8 +31,7 @@ export function RecurrencePanel({ form, result, onChange }: Props) {
     spellCheck: false,
     autoComplete: 'off',
   });
-  const toggleDay = (day: WeekDay, on: boolean) =>
-    onChange({ weekDays: WEEK_DAYS.filter((d) => (d === day ? on : form.weekDays.includes(d))) });
+  const toggleDay = (day: WeekDay, on: boolean) => onChange({ weekDays: toggledWeekDays(form.weekDays, day, on) });
 
   return (
     <section className="schedx-panel" aria-labelledby={`${id}-title`}>

@@ -1,4 +1,5 @@
-import { formatInZone, formatUtc, instantMs } from './format-time';
+import { formatInZone, formatUtc } from '../model/format-time';
+import { TIMELINE_PAD, TIMELINE_WIDTH, timelineLayout } from '../model/timeline';
 
 interface Props {
   times: string[];
@@ -50,40 +51,25 @@ export function RunTimesView({ times, zone, now, problemCount }: Props) {
   );
 }
 
-const WIDTH = 600;
-const PAD = 24;
-const MIN_LABEL_GAP = 18;
-
 /** Marks spaced by real elapsed time from now to the last run; decorative, the table carries the data. */
 function Timeline({ times, now }: { times: string[]; now: string }) {
-  const start = instantMs(now);
-  const marks = times.map(instantMs).filter((t): t is number => t !== null);
-  const end = marks.at(-1);
-  if (start === null || end === undefined) return null;
-  const span = Math.max(end - start, 1);
-  const x = (t: number) => PAD + ((t - start) / span) * (WIDTH - 2 * PAD);
-  // Runs close together share a spot; number only those with room for a label.
-  const labelled: boolean[] = [];
-  let lastLabel = -Infinity;
-  for (const t of marks) {
-    const roomy = x(t) - lastLabel >= MIN_LABEL_GAP;
-    labelled.push(roomy);
-    if (roomy) lastLabel = x(t);
-  }
+  const layout = timelineLayout(times, now);
+  if (!layout) return null;
+  const { marks } = layout;
   return (
-    <svg className="schedx-timeline" viewBox={`0 0 ${WIDTH} 56`} aria-hidden="true" focusable="false">
-      <line x1={PAD} x2={WIDTH - PAD} y1={28} y2={28} className="schedx-axis" />
-      <text x={PAD} y={52} className="schedx-tick-label" textAnchor="start">
+    <svg className="schedx-timeline" viewBox={`0 0 ${TIMELINE_WIDTH} 56`} aria-hidden="true" focusable="false">
+      <line x1={TIMELINE_PAD} x2={TIMELINE_WIDTH - TIMELINE_PAD} y1={28} y2={28} className="schedx-axis" />
+      <text x={TIMELINE_PAD} y={52} className="schedx-tick-label" textAnchor="start">
         now
       </text>
-      <text x={WIDTH - PAD} y={52} className="schedx-tick-label" textAnchor="end">
+      <text x={TIMELINE_WIDTH - TIMELINE_PAD} y={52} className="schedx-tick-label" textAnchor="end">
         run {marks.length}
       </text>
-      {marks.map((t, i) => (
-        <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={16} y2={40} className="schedx-mark" />
-          {labelled[i] && (
-            <text x={x(t)} y={12} className="schedx-mark-label" textAnchor="middle">
+      {marks.map((mark, i) => (
+        <g key={mark.t}>
+          <line x1={mark.x} x2={mark.x} y1={16} y2={40} className="schedx-mark" />
+          {mark.labelled && (
+            <text x={mark.x} y={12} className="schedx-mark-label" textAnchor="middle">
               {i + 1}
             </text>
           )}

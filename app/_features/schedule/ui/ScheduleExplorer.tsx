@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy } from 'react';
-import { MountWhenVisible } from '../shared/MountWhenVisible';
+import { MountWhenVisible } from '@/app/_platform/ui/MountWhenVisible';
 
 const Panel = lazy(() => import('./ScheduleExplorerPanel'));
 

@@ -1,10 +1,11 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { describedBy, Field } from './Field';
-import { addMinutes, formatUtc } from './format-time';
-import { problemsByField } from './recurrence-form';
-import { DATASTORE, type BlobFate, type TriggerFormState, type TriggerResult } from './trigger-sim';
+import { problemsByField } from '@/app/_platform/ui/field-problems';
+import { describedBy, Field } from '@/app/_platform/ui/Field';
+import { generalTriggerProblems, passedParameter, withArrival, withoutArrival } from '../model/explorer';
+import { addMinutes, formatUtc } from '../model/format-time';
+import { DATASTORE, type BlobFate, type TriggerFormState, type TriggerResult } from '../model/trigger-sim';
 
 interface Props {
   form: TriggerFormState;
@@ -23,7 +24,7 @@ export function TriggerPanel({ form, result, now, onChange }: Props) {
     'aria-describedby': describedBy(`${id}-${name}`, byField[name]),
     'aria-invalid': byField[name] ? true : undefined,
   });
-  const general = result.problems.filter((p) => !/^(polling_interval|path_on_datastore|data_path_parameter_name|window|from|to|arrivals\[)/.test(p.field));
+  const general = generalTriggerProblems(result.problems);
 
   return (
     <section className="schedx-panel" aria-labelledby={`${id}-title`}>
@@ -58,7 +59,7 @@ export function TriggerPanel({ form, result, now, onChange }: Props) {
         </Field>
       </div>
       <ArrivalList form={form} result={result} byField={byField} onChange={onChange} />
-      <AddArrival now={now} onAdd={(time, path) => onChange({ arrivals: [...form.arrivals, { key: nextKey(form), time, path }] })} />
+      <AddArrival now={now} onAdd={(time, path) => onChange({ arrivals: withArrival(form, time, path) })} />
       {general.length > 0 && (
         <ul className="field-error">
           {general.map((p) => (
@@ -70,8 +71,6 @@ export function TriggerPanel({ form, result, now, onChange }: Props) {
     </section>
   );
 }
-
-const nextKey = (form: TriggerFormState): number => Math.max(0, ...form.arrivals.map((a) => a.key)) + 1;
 
 function ArrivalList({ form, result, byField, onChange }: Pick<Props, 'form' | 'result' | 'onChange'> & { byField: Record<string, string[]> }) {
   if (form.arrivals.length === 0) return <p className="field-hint">No blobs yet: add one below.</p>;
@@ -101,7 +100,7 @@ function ArrivalList({ form, result, byField, onChange }: Pick<Props, 'form' | '
                 {problems.length > 0 ? <span className="field-error-inline">{problems.join(' ')}</span> : <FateText fate={result.fates[i]} form={form} />}
               </td>
               <td>
-                <button type="button" className="button-secondary" onClick={() => onChange({ arrivals: form.arrivals.filter((x) => x.key !== a.key) })}>
+                <button type="button" className="button-secondary" onClick={() => onChange({ arrivals: withoutArrival(form, a.key) })}>
                   Remove <span className="visually-hidden">{a.path}</span>
                 </button>
               </td>
@@ -171,17 +170,20 @@ function RunList({ result, polling, parameterName }: { result: TriggerResult; po
       </p>
       {result.runs.length > 0 && (
         <ol className="schedx-fired" aria-label="Pipeline runs">
-          {result.runs.map((r) => (
-            <li key={r.time + (r.blobs ?? []).join()}>
-              {formatUtc(r.time)}: {polling ? `the poll found ${(r.blobs ?? []).length} new blob${(r.blobs ?? []).length === 1 ? '' : 's'}` : 'a BlobCreated event'}
-              {r.parameters && parameterName.trim() !== '' && r.parameters[parameterName.trim()] !== undefined && (
-                <>
-                  {' '}
-                  → <code>{parameterName.trim()}</code> = <code>{r.parameters[parameterName.trim()]}</code>
-                </>
-              )}
-            </li>
-          ))}
+          {result.runs.map((r) => {
+            const passed = passedParameter(r.parameters, parameterName);
+            return (
+              <li key={r.time + (r.blobs ?? []).join()}>
+                {formatUtc(r.time)}: {polling ? `the poll found ${(r.blobs ?? []).length} new blob${(r.blobs ?? []).length === 1 ? '' : 's'}` : 'a BlobCreated event'}
+                {passed && (
+                  <>
+                    {' '}
+                    → <code>{passed.name}</code> = <code>{passed.value}</code>
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
     </div>

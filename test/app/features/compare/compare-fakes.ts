@@ -1,9 +1,9 @@
 // A stand-in for the compare Web Worker: the real runner and engine, on this
 // thread, with messages structured-cloned and delivered on later tasks as a
 // worker's would be.
-import { createCompareRunner } from '@/app/_components/compare/compare-runner';
-import type { WorkerLike } from '@/app/_components/compare/compare-client';
-import type { CompareRequest, CompareResponse } from '@/app/_components/compare/compare-protocol';
+import { createCompareRunner } from '@/app/_features/compare/worker/runner';
+import type { WorkerLike } from '@/app/_features/compare/worker/client';
+import type { CompareRequest, CompareResponse } from '@/app/_features/compare/model/protocol';
 
 export interface FakeWorker extends WorkerLike {
   posted: CompareRequest[];

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { lazy } from 'react';
-import { MountWhenVisible } from '@/app/_components/shared/MountWhenVisible';
-import { CopyButton } from '@/app/_components/shared/CopyButton';
+import { MountWhenVisible } from '@/app/_platform/ui/MountWhenVisible';
+import { CopyButton } from '@/app/_platform/ui/CopyButton';
 
 afterEach(() => {
   cleanup();

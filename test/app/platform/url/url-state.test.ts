@@ -1,6 +1,6 @@
 // Reading and writing a widget's prefixed keys in the query string.
 import { describe, expect, it } from 'vitest';
-import { hasPrefixedKeys, PrefixedReader, withPrefixedEntries } from '@/app/_components/shared/url-state';
+import { hasPrefixedKeys, PrefixedReader, withPrefixedEntries } from '@/app/_platform/url/url-state';
 
 describe('withPrefixedEntries', () => {
   it("replaces only the widget's own keys and keeps every other key", () => {

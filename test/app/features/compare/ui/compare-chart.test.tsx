@@ -2,8 +2,8 @@
 // The comparison's SVG charts: the log scale, and exact values by keyboard and pointer.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { LogLineChart } from '@/app/_components/compare/LogLineChart';
-import { logAxis, logScale, nearestIndex } from '@/app/_components/compare/log-scale';
+import { LogLineChart } from '@/app/_features/compare/ui/LogLineChart';
+import { logAxis, logScale, nearestIndex } from '@/app/_features/compare/ui/log-scale';
 
 afterEach(cleanup);
 

@@ -4,12 +4,13 @@
 // settings in the page's link.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import BatchVsRealtimePanel from '@/app/_components/compare/BatchVsRealtimePanel';
-import { createCompareClient } from '@/app/_components/compare/compare-client';
-import { formatSeconds, formatUsd, VOLUME_STEPS } from '@/app/_components/compare/compare-format';
-import { URL_WRITE_DELAY_MS } from '@/app/_components/shared/use-query-sync';
+import BatchVsRealtimePanel from '@/app/_features/compare/ui/BatchVsRealtimePanel';
+import { createCompareClient } from '@/app/_features/compare/worker/client';
+import { formatSeconds, formatUsd } from '@/app/_platform/format';
+import { VOLUME_STEPS } from '@/app/_features/compare/model/settings';
+import { URL_WRITE_DELAY_MS } from '@/app/_platform/url/use-query-sync';
 import { compareBatchVsRealtime } from '@/engine/index';
-import { inProcessWorker, type FakeWorker } from './compare-fakes';
+import { inProcessWorker, type FakeWorker } from '../compare-fakes';
 
 let workers: FakeWorker[] = [];
 let client = createCompareClient(() => inProcessWorker());
@@ -37,9 +38,9 @@ describe('BatchVsRealtime', () => {
     await screen.findByText(/At 1,000,000 rows a day, batch is cheaper/, {}, { timeout: 5000 });
     const expected = await compareBatchVsRealtime({ rows: 1e6, rowsPerRequest: 1, vmSize: 'Standard_DS3_v2', nodeCount: 2, runsPerDay: 1, maxConcurrentRequestsPerInstance: 1 });
     const cells = within(currentRow()).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells[0]).toBe(formatSeconds(expected.current.batch.durationSeconds));
-    expect(cells[1]).toBe(formatUsd(expected.current.batch.costPerDayUsd));
-    expect(cells[5]).toBe(formatUsd(expected.current.realtime.costPerDayUsd));
+    expect(cells[0]).toBe(formatSeconds(expected.current.batch.durationSeconds, 'span'));
+    expect(cells[1]).toBe(formatUsd(expected.current.batch.costPerDayUsd, 'rounded'));
+    expect(cells[5]).toBe(formatUsd(expected.current.realtime.costPerDayUsd, 'rounded'));
     expect(within(table()).getAllByRole('row')).toHaveLength(1 + expected.points.length);
     expect(screen.getByRole('application', { name: 'Cost per day against rows per day' })).toBeTruthy();
     expect(screen.getByRole('application', { name: 'Time against rows per day' }).getAttribute('aria-describedby')).toBe(table().id);

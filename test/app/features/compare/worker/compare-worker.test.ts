@@ -1,11 +1,11 @@
 // The compare worker's runner with the real engine, and the page-side client
 // that talks to it: results, superseded sweeps, engine errors and a crash.
 import { describe, expect, it } from 'vitest';
-import { createCompareClient } from '@/app/_components/compare/compare-client';
-import { createCompareRunner } from '@/app/_components/compare/compare-runner';
-import type { CompareResponse } from '@/app/_components/compare/compare-protocol';
+import { createCompareClient } from '@/app/_features/compare/worker/client';
+import { createCompareRunner } from '@/app/_features/compare/worker/runner';
+import type { CompareResponse } from '@/app/_features/compare/model/protocol';
 import { compareBatchVsRealtime } from '@/engine/index';
-import { inProcessWorker, type FakeWorker } from './compare-fakes';
+import { inProcessWorker, type FakeWorker } from '../compare-fakes';
 
 const OPTIONS = { rows: 1e5, rowsPerRequest: 1, vmSize: 'Standard_DS3_v2', nodeCount: 2, runsPerDay: 1, maxConcurrentRequestsPerInstance: 1 };
 const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -3,9 +3,9 @@
 // messages it sends for each control, and how it renders what comes back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import PipelinePanel from '@/app/_components/pipeline/PipelinePanel';
-import type { DefinitionView, PipelineRequest, PipelineResponse, RunView, StepRunView } from '@/app/_pipeline/protocol';
-import type { PipelineClient } from '@/app/_pipeline/worker-client';
+import PipelinePanel from '@/app/_features/pipeline/ui/PipelinePanel';
+import type { DefinitionView, PipelineRequest, PipelineResponse, RunView, StepRunView } from '@/app/_features/pipeline/model/protocol';
+import type { PipelineClient } from '@/app/_features/pipeline/worker/client';
 
 afterEach(cleanup);
 

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PipelineSession } from '@/app/_pipeline/pipeline-session';
-import type { PipelineEdits, PipelineResponse, RunView } from '@/app/_pipeline/protocol';
+import { PipelineSession } from '@/app/_features/pipeline/worker/pipeline-session';
+import type { PipelineEdits, PipelineResponse, RunView } from '@/app/_features/pipeline/model/protocol';
 import { chapterPipeline } from '@/engine/index';
 
 const modelBytes = new Uint8Array(readFileSync(join(process.cwd(), 'public', 'models', 'credit-risk.onnx')));

@@ -3,10 +3,10 @@
 // change (its own keys only), and bad values shown as notes, never a crash.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import ScheduleExplorerPanel from '@/app/_components/schedule/ScheduleExplorerPanel';
-import { decodeSchedule, encodeSchedule } from '@/app/_components/schedule/schedule-url';
-import { formatUtc } from '@/app/_components/schedule/format-time';
-import { URL_WRITE_DELAY_MS } from '@/app/_components/shared/use-query-sync';
+import ScheduleExplorerPanel from '@/app/_features/schedule/ui/ScheduleExplorerPanel';
+import { decodeSchedule, encodeSchedule } from '@/app/_features/schedule/model/url';
+import { formatUtc } from '@/app/_features/schedule/model/format-time';
+import { URL_WRITE_DELAY_MS } from '@/app/_platform/url/use-query-sync';
 import { nextRunTimes } from '@/engine/index';
 
 const openAt = (query: string) => window.history.replaceState(null, '', `/chapters/95${query}#schedules`);

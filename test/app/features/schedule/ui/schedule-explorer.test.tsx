@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import ScheduleExplorerPanel from '@/app/_components/schedule/ScheduleExplorerPanel';
+import ScheduleExplorerPanel from '@/app/_features/schedule/ui/ScheduleExplorerPanel';
 
 afterEach(cleanup);
 
