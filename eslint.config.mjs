@@ -24,11 +24,39 @@ const engineRules = {
   },
 };
 
+// app/_platform/ is what every simulator shares: it imports no feature. A
+// feature (app/_features/<name>/) imports the platform and the engine, never
+// another feature's insides (nor the old widget folders).
+const OLD_APP_FOLDERS = ['@/app/_components/*', '@/app/_lab/*', '@/app/_workers/*', '@/app/_progress/*', '@/app/_quiz/*', '@/app/_content/*'];
+const FEATURES = ['pipeline', 'compare', 'schedule'];
+const boundaryRules = [
+  {
+    files: ['app/_platform/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@/app/_features/*', '**/_features/*', ...OLD_APP_FOLDERS], message: 'app/_platform/ must not import a feature or app code outside the platform.' }],
+      }],
+    },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`app/_features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: [...FEATURES.filter((f) => f !== feature).flatMap((f) => [`@/app/_features/${f}/*`, `**/_features/${f}/*`]), ...OLD_APP_FOLDERS],
+          message: 'A feature imports app/_platform and the engine, never another feature or the older app folders.',
+        }],
+      }],
+    },
+  })),
+];
+
 const config = [
   { ignores: ['.next/**', 'node_modules/**', 'public/**', 'next-env.d.ts', 'coverage/**', '.scratch/**'] },
   ...next,
   ...nextTs,
   engineRules,
+  ...boundaryRules,
 ];
 
 export default config;

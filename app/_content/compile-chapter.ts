@@ -2,7 +2,7 @@ import { bundleMDX } from 'mdx-bundler';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import rehypeShiki from '@shikijs/rehype';
-import { MDX_COMPONENT_NAMES } from '../_components/mdx/names';
+import { MDX_COMPONENT_NAMES } from './mdx-names';
 import { ContentError, describeZodError } from './content-error';
 import { frontmatterSchema, type Frontmatter } from './frontmatter-schema';
 import { createInspection, rehypeInspect, remarkInspect, type Heading, type Inspection } from './mdx-inspect';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listChapterSlugs, loadChapter, loadCourse } from '@/app/_content/chapters';
 import { loadCards, loadDrills, loadQuiz } from '@/app/_content/assessments';
-import { MDX_COMPONENT_NAMES } from '@/app/_components/mdx/names';
+import { MDX_COMPONENT_NAMES } from '@/app/_content/mdx-names';
 import { mdxComponents } from '@/app/_components/mdx/registry';
 
 // These run over the real content/ folder: the same checks the build makes.

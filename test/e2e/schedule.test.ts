@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { nextRunTimes } from '@/engine/index';
-import { formatUtc } from '@/app/_components/schedule/format-time';
+import { formatUtc } from '@/app/_features/schedule/model/format-time';
 import { baseUrl, describeBrowser, openPage, useBrowser } from './browser';
 
 const CHAPTER = '/chapters/095-azure-ml-pipelines-batch-inference';

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { LabStore } from '@/app/_lab/store';
 import { decodeLabState, withLabState } from '@/app/_lab/url-state';
-import { replaceQuery } from '@/app/_components/shared/url-state';
+import { replaceQuery } from '@/app/_platform/url/url-state';
 import { useLab } from '@/app/_lab/use-lab';
 import { ControlPanel } from './controls/ControlPanel';
 import { GanttChart } from './charts/GanttChart';

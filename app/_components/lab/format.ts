@@ -1,7 +1,8 @@
 // Number formats shared by the lab's panels and charts (exact, with units).
+import { formatSeconds as seconds, formatUsd as dollars } from '@/app/_platform/format';
 
-export const formatSeconds = (s: number): string => `${s.toFixed(1)} s`;
-export const formatUsd = (usd: number): string => `$${usd.toFixed(4)}`;
+export const formatSeconds = (s: number): string => seconds(s, 'tenths');
+export const formatUsd = (usd: number): string => dollars(usd, 'exact');
 export const formatPercent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
 /**

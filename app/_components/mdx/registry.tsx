@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { MdxComponentName } from './names';
+import type { MdxComponentName } from '@/app/_content/mdx-names';
 import { Callout } from './Callout';
 import { FactCheck } from './FactCheck';
 import { Steps, Step } from './Steps';
@@ -8,9 +8,9 @@ import { Glossary, Term } from './Glossary';
 import { WatchOut } from './WatchOut';
 import { Scenario } from './Scenario';
 import { ErrorThresholdPlayground, MiniBatchSplitter, ParallelRunLab } from '../lab/LabWidgets';
-import { ScheduleExplorer } from '../schedule/ScheduleExplorer';
-import { BatchVsRealtime } from '../compare/BatchVsRealtime';
-import { PipelineGraph } from '../pipeline/PipelineGraph';
+import { ScheduleExplorer } from '@/app/_features/schedule/ui/ScheduleExplorer';
+import { BatchVsRealtime } from '@/app/_features/compare/ui/BatchVsRealtime';
+import { PipelineGraph } from '@/app/_features/pipeline/ui/PipelineGraph';
 
 /**
  * The one MDX component map. Typed against MDX_COMPONENT_NAMES, so adding a

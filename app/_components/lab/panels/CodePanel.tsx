@@ -1,7 +1,7 @@
 'use client';
 // "Show me the code": the current settings as SDK v1 Python and v2 YAML.
 import { useMemo, useState } from 'react';
-import { CopyButton } from '@/app/_components/shared/CopyButton';
+import { CopyButton } from '@/app/_platform/ui/CopyButton';
 import { pythonV1 } from '@/app/_lab/code/python-v1';
 import { yamlV2 } from '@/app/_lab/code/yaml-v2';
 import { hasProblems } from '@/app/_lab/config';
