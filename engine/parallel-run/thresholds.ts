@@ -10,6 +10,7 @@
 // (tries used up, or a short return). The SDK notes that a check made between
 // two tries may count a mini-batch that later succeeds; the simulator does not
 // model when such periodic checks happen.
+import { plural } from './outcome';
 
 export type ThresholdName = 'error_threshold' | 'allowed_failed_count' | 'allowed_failed_percent';
 
@@ -40,13 +41,13 @@ export function exceededThresholds(limits: ThresholdLimits, progress: ThresholdP
   if (errorThreshold !== -1 && failedItems > errorThreshold) {
     breaches.push({
       threshold: 'error_threshold',
-      message: `error_threshold exceeded: ${failedItems} failed items is above the limit of ${errorThreshold}`,
+      message: `error_threshold exceeded: ${plural(failedItems, 'failed item')} is above the limit of ${errorThreshold}`,
     });
   }
   if (allowedFailedCount !== null && allowedFailedCount !== -1 && failedMiniBatches > allowedFailedCount) {
     breaches.push({
       threshold: 'allowed_failed_count',
-      message: `allowed_failed_count exceeded: ${failedMiniBatches} failed mini-batches is above the limit of ${allowedFailedCount}`,
+      message: `allowed_failed_count exceeded: ${plural(failedMiniBatches, 'failed mini-batch', 'failed mini-batches')} is above the limit of ${allowedFailedCount}`,
     });
   }
   if (allowedFailedPercent !== null && progress.allScheduled && totalMiniBatches > 0) {

@@ -76,7 +76,7 @@ const ItemsFigure = memo(function ItemsFigure({ series }: { series: Series | nul
     <ChartFigure
       id="lab-items"
       title="Items processed over virtual time"
-      summary={`${formatCount(last.succeeded)} items succeeded and ${formatCount(last.failed)} failed by ${formatSeconds(last.t)}, of ${formatCount(view.counts.items)}.`}
+      summary={`${formatCount(last.succeeded)} ${last.succeeded === 1 ? 'item' : 'items'} succeeded and ${formatCount(last.failed)} failed by ${formatSeconds(last.t)}, of ${formatCount(view.counts.items)}.`}
       table={{ caption: 'Cumulative items by virtual time', columns: ['Seconds', 'Succeeded', 'Failed'], rows: data.map((p) => [p.t.toFixed(2), p.succeeded, p.failed]) }}
     >
       <div className="lab-chart">
@@ -156,8 +156,8 @@ const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series
   const over = itemLimit !== null && last.failed > itemLimit;
   const summary =
     itemLimit === null
-      ? `error_threshold is -1, so ${formatCount(last.failed)} failed items never stop the job.`
-      : `${formatCount(last.failed)} failed items against error_threshold ${formatCount(itemLimit)}: ${over ? 'above it, so the job is aborted' : 'within the budget'}.`;
+      ? `error_threshold is -1, so failed items never stop the job (${formatCount(last.failed)} so far).`
+      : `${formatCount(last.failed)} failed ${last.failed === 1 ? 'item' : 'items'} against error_threshold ${formatCount(itemLimit)}: ${over ? 'above it, so the job is aborted' : 'within the budget'}.`;
   return (
     <ChartFigure
       id="lab-failures"

@@ -1,6 +1,7 @@
 // What the timeline draws at a moment of the replay: attempt bars per
 // node/process lane, node start-up spans, and a row for mini-batches that
 // never ran. Each bar carries the sentence a hover or focus shows.
+import { plural } from '@/engine/index';
 import type { LabView } from '@/app/_lab/protocol';
 import { CATEGORY_LABELS, type DrawnCategory } from './categories';
 
@@ -79,7 +80,7 @@ export function ganttModel(view: LabView, cursor: number, showStartup: boolean):
       start: domain[0],
       end,
       category: 'not_run',
-      text: `${notRun} mini-batches (${view.counts.itemsNotRun} items) were still queued when the job stopped at ${s(end)}: they never ran`,
+      text: `${plural(notRun, 'mini-batch', 'mini-batches')} (${plural(view.counts.itemsNotRun, 'item')}) ${notRun === 1 ? 'was' : 'were'} still queued when the job stopped at ${s(end)}: never run`,
     });
     rows++;
   }
