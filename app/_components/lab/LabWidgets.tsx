@@ -24,7 +24,7 @@ export function ParallelRunLab({ variant = 'embedded' }: { variant?: 'embedded' 
         </Title>
         <p className="lab-intro">
           Every control is a ParallelRunConfig setting. Change one and the job is simulated again in a background worker, scoring real rows
-          with the ONNX model. Times and prices are illustrative.
+          with the ONNX model. Times and prices are illustrative: virtual time charges each row 30 ms, as a production scoring script might take, so the job is large enough next to the four minutes of node start-up for scaling to show.
         </p>
       </div>
       <LazyMount label="Presets, controls and charts" minHeight={variant === 'page' ? '150vh' : '60rem'}>
