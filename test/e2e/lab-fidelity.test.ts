@@ -4,21 +4,9 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser, openPage, useBrowser } from './browser';
+import { FIRST_RUN_MS, gantt, nextResult, status } from './lab-helpers';
 
-const RUN_MS = 90_000;
-const gantt = (page: Page) => page.getByTestId('lab-gantt');
-const status = (page: Page) => page.getByTestId('parallel-run-lab').getByTestId('lab-status');
-
-async function nextResult(page: Page, previous: string | null): Promise<void> {
-  await page.waitForFunction(
-    (prev) => {
-      const id = document.querySelector('[data-testid="lab-gantt"]')?.getAttribute('data-view-id') ?? null;
-      return id !== null && id !== prev;
-    },
-    previous,
-    { timeout: RUN_MS },
-  );
-}
+const RUN_MS = FIRST_RUN_MS;
 
 async function duration(page: Page): Promise<number> {
   const text = await page.getByTestId('lab-counts').locator('.lab-count', { hasText: /^Virtual duration/ }).locator('dd').innerText();

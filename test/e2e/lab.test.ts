@@ -2,24 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser, openPage, useBrowser, type WatchedPage } from './browser';
+import { FIRST_RUN_MS, gantt, nextResult, status } from './lab-helpers';
 
 const CHAPTER = '/chapters/095-azure-ml-pipelines-batch-inference';
-const FIRST_RUN_MS = 90_000;
-const gantt = (page: Page) => page.getByTestId('lab-gantt');
-const status = (page: Page) => page.getByTestId('parallel-run-lab').getByTestId('lab-status');
-
-/** Waits until the timeline draws a result newer than `previous`. */
-async function nextResult(page: Page, previous: string | null = null): Promise<string> {
-  await page.waitForFunction(
-    (prev) => {
-      const id = document.querySelector('[data-testid="lab-gantt"]')?.getAttribute('data-view-id') ?? null;
-      return id !== null && id !== prev;
-    },
-    previous,
-    { timeout: FIRST_RUN_MS },
-  );
-  return (await gantt(page).getAttribute('data-view-id')) as string;
-}
 
 async function openLab(watched: Promise<WatchedPage>): Promise<WatchedPage & { first: string }> {
   const opened = await watched;
