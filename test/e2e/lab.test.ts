@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser, openPage, useBrowser, type WatchedPage } from './browser';
 import { FIRST_RUN_MS, gantt, nextResult, status } from './lab-helpers';
