@@ -28,7 +28,7 @@ const engineRules = {
 // feature (app/_features/<name>/) imports the platform and the engine, never
 // another feature's insides (nor the old widget folders).
 const OLD_APP_FOLDERS = ['@/app/_components/*', '@/app/_lab/*', '@/app/_workers/*', '@/app/_progress/*', '@/app/_quiz/*', '@/app/_content/*'];
-const FEATURES = ['pipeline', 'compare', 'schedule'];
+const FEATURES = ['lab', 'pipeline', 'compare', 'schedule'];
 const boundaryRules = [
   {
     files: ['app/_platform/**/*.{ts,tsx}'],

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ParallelRunLab } from '@/app/_components/lab/LabWidgets';
+import { ParallelRunLab } from '@/app/_features/lab/ui/LabWidgets';
 
 export const metadata: Metadata = {
   title: 'ParallelRunStep lab',

@@ -7,7 +7,7 @@ import { Faq, FaqItem } from './Faq';
 import { Glossary, Term } from './Glossary';
 import { WatchOut } from './WatchOut';
 import { Scenario } from './Scenario';
-import { ErrorThresholdPlayground, MiniBatchSplitter, ParallelRunLab } from '../lab/LabWidgets';
+import { ErrorThresholdPlayground, MiniBatchSplitter, ParallelRunLab } from '@/app/_features/lab/ui/LabWidgets';
 import { ScheduleExplorer } from '@/app/_features/schedule/ui/ScheduleExplorer';
 import { BatchVsRealtime } from '@/app/_features/compare/ui/BatchVsRealtime';
 import { PipelineGraph } from '@/app/_features/pipeline/ui/PipelineGraph';

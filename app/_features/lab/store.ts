@@ -3,12 +3,12 @@
 // are sent to the worker (debounced, leading edge first) and results for
 // anything but the latest request are ignored.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { hasProblems, validateSettings, type FieldProblems } from './config';
-import { PRESETS_BY_ID, type PresetId } from './presets';
-import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint, WorkerMessage } from './protocol';
-import { NO_SCENARIO, type ScenarioSpec } from './scenario';
-import { DEFAULT_SETTINGS, datasetDefaults, sanitizeSettings, type LabSettings } from './settings';
-import type { LabWorkerClient } from './worker-client';
+import { hasProblems, validateSettings, type FieldProblems } from './model/config';
+import { PRESETS_BY_ID, type PresetId } from './model/presets';
+import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint, WorkerMessage } from './model/protocol';
+import { NO_SCENARIO, type ScenarioSpec } from './model/scenario';
+import { DEFAULT_SETTINGS, datasetDefaults, sanitizeSettings, type LabSettings } from './model/settings';
+import type { LabWorkerClient } from './worker/client';
 
 export const DEBOUNCE_MS = 150;
 export const SPEEDS = [30, 120, 600, 3000] as const;

@@ -3,10 +3,10 @@
 // LabWidgets): presets, every control, the replay, the charts, logs, output
 // and code. Its state lives in the URL, so a link reproduces the run.
 import { lazy, Suspense, useRef, useState } from 'react';
-import type { LabStore } from '@/app/_lab/store';
-import { decodeLabState, withLabState } from '@/app/_lab/url-state';
+import type { LabStore } from '@/app/_features/lab/store';
+import { decodeLabState, withLabState } from '@/app/_features/lab/model/url-state';
 import { replaceQuery } from '@/app/_platform/url/url-state';
-import { useLab } from '@/app/_lab/use-lab';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { ControlPanel } from './controls/ControlPanel';
 import { GanttChart } from './charts/GanttChart';
 import { HeadingLevel, LabProvider } from './LabProvider';

@@ -2,9 +2,9 @@
 // Creates a widget's store once, starts it (its first request creates the
 // shared worker) and provides it to the components inside.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { createLabStore, type LabStoreOptions, type LabStore } from '@/app/_lab/store';
-import { LabStoreContext } from '@/app/_lab/use-lab';
-import { sharedLabWorker } from '@/app/_lab/worker-client';
+import { createLabStore, type LabStoreOptions, type LabStore } from '@/app/_features/lab/store';
+import { LabStoreContext } from '@/app/_features/lab/use-lab';
+import { sharedLabWorker } from '@/app/_features/lab/worker/client';
 
 /** The heading level of a widget's own title; its panels use the next one. */
 export const HeadingLevel = createContext(3);

@@ -3,9 +3,9 @@
 // and the choice that matters most in practice: does run() raise on a bad
 // file (the whole mini-batch fails) or skip it (one failed item)?
 import { lazy, Suspense } from 'react';
-import { DEFAULT_SETTINGS, datasetDefaults, MAX_CORRUPT, type LabSettings } from '@/app/_lab/settings';
-import { encodeLabState } from '@/app/_lab/url-state';
-import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import { DEFAULT_SETTINGS, datasetDefaults, MAX_CORRUPT, type LabSettings } from '@/app/_features/lab/model/settings';
+import { encodeLabState } from '@/app/_features/lab/model/url-state';
+import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { CheckField, RangeField } from './controls/inputs';
 import { MiniBatchControl, ThresholdControls } from './controls/ControlPanel';
 import { LabProvider, WidgetTitle } from './LabProvider';

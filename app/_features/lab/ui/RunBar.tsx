@@ -3,10 +3,10 @@
 // speed. The worker has already computed the whole run; the replay only moves
 // a cursor, a few times a second, so the page never works hard while it plays.
 import { useEffect, useSyncExternalStore } from 'react';
-import type { ProgressPhase } from '@/app/_lab/protocol';
-import type { LabSettings } from '@/app/_lab/settings';
-import { SPEEDS } from '@/app/_lab/store';
-import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import type { ProgressPhase } from '@/app/_features/lab/model/protocol';
+import type { LabSettings } from '@/app/_features/lab/model/settings';
+import { SPEEDS } from '@/app/_features/lab/store';
+import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { formatCount, formatSeconds } from './format';
 import { useLongBusy } from './use-long-busy';
 

@@ -3,11 +3,11 @@
 // (fixed overhead against real work) and how much memory it needs, and a
 // sweep of sizes run in the worker.
 import { lazy, Suspense } from 'react';
-import { toComputeSpec } from '@/app/_lab/config';
-import type { LabView } from '@/app/_lab/protocol';
-import { DEFAULT_SETTINGS, type LabSettings } from '@/app/_lab/settings';
-import { encodeLabState } from '@/app/_lab/url-state';
-import { useLab } from '@/app/_lab/use-lab';
+import { toComputeSpec } from '@/app/_features/lab/model/config';
+import type { LabView } from '@/app/_features/lab/model/protocol';
+import { DEFAULT_SETTINGS, type LabSettings } from '@/app/_features/lab/model/settings';
+import { encodeLabState } from '@/app/_features/lab/model/url-state';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { baseRunSeconds, formatBytes, processMemoryBytes, resolveCompute } from '@/engine/index';
 import { DataControls, MiniBatchControl } from './controls/ControlPanel';
 import { formatCount, formatPercent } from './format';

@@ -4,7 +4,7 @@
 // its result: a progress bar and an "updating" note that flash on and off
 // with every slider step cost a redraw of the page each, and tell nothing.
 import { useEffect, useState } from 'react';
-import { useLab } from '@/app/_lab/use-lab';
+import { useLab } from '@/app/_features/lab/use-lab';
 
 export const LONG_RUN_MS = 300;
 

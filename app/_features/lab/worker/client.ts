@@ -2,7 +2,7 @@
 // is created on the first request, which a widget sends only once it has
 // scrolled into view, so onnxruntime and its wasm never load for a reader who
 // does not reach a simulator.
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { WorkerMessage, WorkerRequest } from '../model/protocol';
 
 export interface LabWorkerClient {
   send(request: WorkerRequest): void;
@@ -45,6 +45,6 @@ let shared: LabWorkerClient | undefined;
 
 /** The page-wide client; the Worker inside it starts with the first request. */
 export function sharedLabWorker(): LabWorkerClient {
-  shared ??= createWorkerClient(() => new Worker(new URL('../_workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'parallel-run-lab' }));
+  shared ??= createWorkerClient(() => new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'parallel-run-lab' }));
   return shared;
 }

@@ -12,7 +12,7 @@ import {
   type RunContext,
 } from '@/engine/index';
 import type { InferenceSession } from 'onnxruntime-web';
-import type { ScenarioSpec } from '@/app/_lab/scenario';
+import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
 
 /**
  * Every simulated process calls init(), which opens an InferenceSession, as

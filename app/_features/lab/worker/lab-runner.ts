@@ -15,12 +15,12 @@ import {
   type ParallelRunConfig,
   type ParallelRunSimulation,
 } from '@/engine/index';
-import { toComputeSpec, toLooseConfig } from '@/app/_lab/config';
-import { buildLabView, buildQuality, firstNodeReadyAt } from '@/app/_lab/lab-view';
-import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from '@/app/_lab/protocol';
-import type { ScenarioSpec } from '@/app/_lab/scenario';
-import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '@/app/_lab/settings';
-import { sweepValues } from '@/app/_lab/sweeps';
+import { toComputeSpec, toLooseConfig } from '@/app/_features/lab/model/config';
+import { buildLabView, buildQuality, firstNodeReadyAt } from '@/app/_features/lab/model/lab-view';
+import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from '@/app/_features/lab/model/protocol';
+import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
+import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '@/app/_features/lab/model/settings';
+import { sweepValues } from '@/app/_features/lab/model/sweeps';
 import { cooperative, labEntryScript, type Cooperation } from './entry-scripts';
 
 const YIELD_MS = 15;

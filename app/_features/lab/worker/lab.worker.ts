@@ -3,8 +3,8 @@
 // newer request on the same channel makes older work stop at its next pause.
 /// <reference lib="webworker" />
 import type { OrtModule } from '@/engine/index';
-import { outputText } from '@/app/_lab/lab-view';
-import type { OutputRequest, ProgressPhase, RunRequest, WorkerMessage, WorkerRequest } from '@/app/_lab/protocol';
+import { outputText } from '@/app/_features/lab/model/lab-view';
+import type { OutputRequest, ProgressPhase, RunRequest, WorkerMessage, WorkerRequest } from '@/app/_features/lab/model/protocol';
 import { sharedSessionOrt } from './entry-scripts';
 import { LabRunner, StaleRequest, type RunHooks } from './lab-runner';
 

@@ -1,9 +1,9 @@
 // Test doubles for the lab: a worker client that records requests and lets a
 // test answer them, manual timers, and a real view built by the engine.
-import { buildLabView } from '@/app/_lab/lab-view';
-import type { LabView, WorkerMessage, WorkerRequest } from '@/app/_lab/protocol';
-import type { Timers } from '@/app/_lab/store';
-import type { LabWorkerClient } from '@/app/_lab/worker-client';
+import { buildLabView } from '@/app/_features/lab/model/lab-view';
+import type { LabView, WorkerMessage, WorkerRequest } from '@/app/_features/lab/model/protocol';
+import type { Timers } from '@/app/_features/lab/store';
+import type { LabWorkerClient } from '@/app/_features/lab/worker/client';
 import { createSensorEntryScript, fileDatasetFromBundle, generateSensorFiles, simulateParallelRun } from '@/engine/index';
 
 export class FakeWorkerClient implements LabWorkerClient {

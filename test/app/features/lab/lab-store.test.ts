@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS_BY_ID } from '@/app/_lab/presets';
-import type { RunRequest } from '@/app/_lab/protocol';
-import { createLabStore, DEBOUNCE_MS } from '@/app/_lab/store';
-import { DEFAULT_SETTINGS } from '@/app/_lab/settings';
+import { PRESETS_BY_ID } from '@/app/_features/lab/model/presets';
+import type { RunRequest } from '@/app/_features/lab/model/protocol';
+import { createLabStore, DEBOUNCE_MS } from '@/app/_features/lab/store';
+import { DEFAULT_SETTINGS } from '@/app/_features/lab/model/settings';
 import { engineView, FakeWorkerClient, ManualTimers } from './lab-fakes';
 
 function setup() {

@@ -5,8 +5,8 @@
 // must redraw within a frame, and it needs no recharts code to appear. Hover,
 // or focus and the arrow keys, read out a bar's exact values.
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { LabView } from '@/app/_lab/protocol';
-import { useLab } from '@/app/_lab/use-lab';
+import type { LabView } from '@/app/_features/lab/model/protocol';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { plural } from '@/engine/index';
 import { CATEGORY_LABELS, CATEGORY_ORDER, type DrawnCategory } from './categories';
 import { ChartFigure } from './ChartFigure';

@@ -4,8 +4,8 @@
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { PLAIN_TICKS } from './plain-tick';
-import type { LabView, TimePoint } from '@/app/_lab/protocol';
-import { useLab } from '@/app/_lab/use-lab';
+import type { LabView, TimePoint } from '@/app/_features/lab/model/protocol';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { formatCount, formatSeconds } from '../format';
 import { progressAt } from '../panels/StatusPanels';
 import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';

@@ -4,8 +4,8 @@
 import { memo, useMemo, useRef, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { PLAIN_TICKS } from './plain-tick';
-import type { RocPoint } from '@/app/_lab/protocol';
-import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import type { RocPoint } from '@/app/_features/lab/model/protocol';
+import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { confusionMatrix } from '@/engine/index';
 import { RangeField } from '../controls/inputs';
 import { formatCount, formatPercent } from '../format';

@@ -4,9 +4,9 @@
 import { memo, useRef, type RefObject } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { PLAIN_TICKS } from './plain-tick';
-import type { SweepKind, SweepPoint } from '@/app/_lab/protocol';
-import { bestPoint, scalingNote } from '@/app/_lab/sweeps';
-import { useLab } from '@/app/_lab/use-lab';
+import type { SweepKind, SweepPoint } from '@/app/_features/lab/model/protocol';
+import { bestPoint, scalingNote } from '@/app/_features/lab/model/sweeps';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
 import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';
 import { useStaggered } from './use-staggered';

@@ -2,7 +2,7 @@
 // node/process lane, node start-up spans, and a row for mini-batches that
 // never ran. Each bar carries the sentence a hover or focus shows.
 import { plural } from '@/engine/index';
-import type { LabView } from '@/app/_lab/protocol';
+import type { LabView } from '@/app/_features/lab/model/protocol';
 import { CATEGORY_LABELS, type DrawnCategory } from './categories';
 
 export interface GanttBar {

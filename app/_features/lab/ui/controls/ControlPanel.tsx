@@ -1,7 +1,7 @@
 'use client';
 // Every setting of the full lab, grouped the way the chapter explains them.
-import { DATASET_LIMITS, MAX_CORRUPT, MAX_NODES } from '@/app/_lab/settings';
-import { useLab } from '@/app/_lab/use-lab';
+import { DATASET_LIMITS, MAX_CORRUPT, MAX_NODES } from '@/app/_features/lab/model/settings';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { defaultProcessCountPerNode, SIMULATOR_MAX_PROCESSES_PER_NODE, VM_SIZES } from '@/engine/index';
 import { formatCount } from '../format';
 import { CheckField, RangeField, SelectField, TextField } from './inputs';

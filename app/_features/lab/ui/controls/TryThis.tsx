@@ -1,7 +1,7 @@
 'use client';
-// A guided experiment beside the compute controls (see app/_lab/try-this.ts).
-import { tryThis } from '@/app/_lab/try-this';
-import { useLab } from '@/app/_lab/use-lab';
+// A guided experiment beside the compute controls (see model/try-this.ts).
+import { tryThis } from '@/app/_features/lab/model/try-this';
+import { useLab } from '@/app/_features/lab/use-lab';
 
 export function TryThis() {
   const settings = useLab((s) => s.settings);

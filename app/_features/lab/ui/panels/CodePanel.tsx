@@ -2,10 +2,10 @@
 // "Show me the code": the current settings as SDK v1 Python and v2 YAML.
 import { useMemo, useState } from 'react';
 import { CopyButton } from '@/app/_platform/ui/CopyButton';
-import { pythonV1 } from '@/app/_lab/code/python-v1';
-import { yamlV2 } from '@/app/_lab/code/yaml-v2';
-import { hasProblems } from '@/app/_lab/config';
-import { useLab } from '@/app/_lab/use-lab';
+import { pythonV1 } from '@/app/_features/lab/model/code/python-v1';
+import { yamlV2 } from '@/app/_features/lab/model/code/yaml-v2';
+import { hasProblems } from '@/app/_features/lab/model/config';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { PanelTitle } from '../LabProvider';
 
 type Tab = 'v1' | 'v2';

@@ -1,7 +1,7 @@
 'use client';
 // The job's ~/logs folder as the engine wrote it: pick a file, read it.
 import { memo, useDeferredValue } from 'react';
-import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { downloadText } from './download';
 import { PanelTitle } from '../LabProvider';
 

@@ -2,8 +2,8 @@
 // What the step leaves behind: with append_row one gathered file (preview and
 // download), with summary_only nothing at all.
 import { memo, useDeferredValue, useState } from 'react';
-import type { LabView } from '@/app/_lab/protocol';
-import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import type { LabView } from '@/app/_features/lab/model/protocol';
+import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { plural } from '@/engine/index';
 import { formatCount } from '../format';
 import { downloadText } from './download';

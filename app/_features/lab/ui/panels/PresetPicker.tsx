@@ -1,7 +1,7 @@
 'use client';
 // One click per case from the chapter, and where Azure would report it.
-import { ALL_PRESETS, PRESETS_BY_ID } from '@/app/_lab/presets';
-import { useLab, useLabStore } from '@/app/_lab/use-lab';
+import { ALL_PRESETS, PRESETS_BY_ID } from '@/app/_features/lab/model/presets';
+import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { PanelTitle } from '../LabProvider';
 
 function AzureReport() {

@@ -1,10 +1,10 @@
 'use client';
 // The job's verdict and its numbers. While a replay is running they describe
 // the moment on screen; at the end, the engine's final result.
-import type { LabView, TimePoint } from '@/app/_lab/protocol';
+import type { LabView, TimePoint } from '@/app/_features/lab/model/protocol';
 import { describeMiniBatches, plural, type FailureCause } from '@/engine/index';
-import { hasProblems } from '@/app/_lab/config';
-import { useLab } from '@/app/_lab/use-lab';
+import { hasProblems } from '@/app/_features/lab/model/config';
+import { useLab } from '@/app/_features/lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
 import { useLongBusy } from '../use-long-busy';
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { pythonV1 } from '@/app/_lab/code/python-v1';
-import { yamlV2 } from '@/app/_lab/code/yaml-v2';
-import { DEFAULT_SETTINGS, datasetDefaults, type LabSettings } from '@/app/_lab/settings';
+import { pythonV1 } from '@/app/_features/lab/model/code/python-v1';
+import { yamlV2 } from '@/app/_features/lab/model/code/yaml-v2';
+import { DEFAULT_SETTINGS, datasetDefaults, type LabSettings } from '@/app/_features/lab/model/settings';
 
 const tabular = (patch: Partial<LabSettings> = {}): LabSettings => ({ ...DEFAULT_SETTINGS, ...patch });
 const files = (patch: Partial<LabSettings> = {}): LabSettings => ({ ...DEFAULT_SETTINGS, ...datasetDefaults('file'), ...patch });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLabView, buildQuality, categorize, MERGE_ABOVE, outputText } from '@/app/_lab/lab-view';
-import { ganttModel, moveFocus } from '@/app/_components/lab/charts/gantt-bars';
+import { buildLabView, buildQuality, categorize, MERGE_ABOVE, outputText } from '@/app/_features/lab/model/lab-view';
+import { ganttModel, moveFocus } from '@/app/_features/lab/ui/charts/gantt-bars';
 import { auc, confusionMatrix, createSensorEntryScript, fileDatasetFromBundle, generateSensorFiles, simulateParallelRun, type MiniBatchResult } from '@/engine/index';
 
 const dataset = fileDatasetFromBundle(generateSensorFiles(60, 5, { corruptShare: 0.2 }));

@@ -2,19 +2,19 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ControlPanel } from '@/app/_components/lab/controls/ControlPanel';
-import { CodePanel } from '@/app/_components/lab/panels/CodePanel';
-import { LogBrowser } from '@/app/_components/lab/panels/LogBrowser';
-import { OutputPanel } from '@/app/_components/lab/panels/OutputPanel';
-import { PresetPicker } from '@/app/_components/lab/panels/PresetPicker';
-import { ProgressBar } from '@/app/_components/lab/RunBar';
-import { LONG_RUN_MS } from '@/app/_components/lab/use-long-busy';
-import { CountsPanel, StatusBanner } from '@/app/_components/lab/panels/StatusPanels';
-import type { RunRequest } from '@/app/_lab/protocol';
-import { createLabStore, type LabStore } from '@/app/_lab/store';
-import { LabStoreContext } from '@/app/_lab/use-lab';
+import { ControlPanel } from '@/app/_features/lab/ui/controls/ControlPanel';
+import { CodePanel } from '@/app/_features/lab/ui/panels/CodePanel';
+import { LogBrowser } from '@/app/_features/lab/ui/panels/LogBrowser';
+import { OutputPanel } from '@/app/_features/lab/ui/panels/OutputPanel';
+import { PresetPicker } from '@/app/_features/lab/ui/panels/PresetPicker';
+import { ProgressBar } from '@/app/_features/lab/ui/RunBar';
+import { LONG_RUN_MS } from '@/app/_features/lab/ui/use-long-busy';
+import { CountsPanel, StatusBanner } from '@/app/_features/lab/ui/panels/StatusPanels';
+import type { RunRequest } from '@/app/_features/lab/model/protocol';
+import { createLabStore, type LabStore } from '@/app/_features/lab/store';
+import { LabStoreContext } from '@/app/_features/lab/use-lab';
 import { LOG_PATHS } from '@/engine/index';
-import { engineView, FakeWorkerClient, ManualTimers } from './lab-fakes';
+import { engineView, FakeWorkerClient, ManualTimers } from '../lab-fakes';
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linearScale, niceTicks } from '@/app/_components/lab/charts/gantt-axis';
-import { formatCount } from '@/app/_components/lab/format';
+import { linearScale, niceTicks } from '@/app/_features/lab/ui/charts/gantt-axis';
+import { formatCount } from '@/app/_features/lab/ui/format';
 
 describe('formatCount', () => {
   it('writes numbers as en-US does, without Intl', () => {

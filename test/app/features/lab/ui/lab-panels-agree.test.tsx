@@ -3,14 +3,14 @@
 // and processed_mini-batches.csv must tell the same story about the same run.
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GanttChart } from '@/app/_components/lab/charts/GanttChart';
-import { CountsPanel } from '@/app/_components/lab/panels/StatusPanels';
-import { buildLabView } from '@/app/_lab/lab-view';
-import type { LabView } from '@/app/_lab/protocol';
-import { createLabStore } from '@/app/_lab/store';
-import { LabStoreContext } from '@/app/_lab/use-lab';
+import { GanttChart } from '@/app/_features/lab/ui/charts/GanttChart';
+import { CountsPanel } from '@/app/_features/lab/ui/panels/StatusPanels';
+import { buildLabView } from '@/app/_features/lab/model/lab-view';
+import type { LabView } from '@/app/_features/lab/model/protocol';
+import { createLabStore } from '@/app/_features/lab/store';
+import { LabStoreContext } from '@/app/_features/lab/use-lab';
 import { createSensorEntryScript, fileDatasetFromBundle, generateSensorFiles, LOG_PATHS, simulateParallelRun } from '@/engine/index';
-import { FakeWorkerClient, ManualTimers } from './lab-fakes';
+import { FakeWorkerClient, ManualTimers } from '../lab-fakes';
 
 afterEach(cleanup);
 

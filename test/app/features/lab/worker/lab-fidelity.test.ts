@@ -3,16 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRESETS_BY_ID, type PresetId } from '@/app/_lab/presets';
-import type { LabView } from '@/app/_lab/protocol';
-import { DEFAULT_SETTINGS, type LabSettings } from '@/app/_lab/settings';
-import { bestPoint, scalingNote } from '@/app/_lab/sweeps';
-import { tryThis } from '@/app/_lab/try-this';
-import { sharedSessionOrt } from '@/app/_workers/entry-scripts';
-import { LabRunner, type RunHooks } from '@/app/_workers/lab-runner';
+import { PRESETS_BY_ID, type PresetId } from '@/app/_features/lab/model/presets';
+import type { LabView } from '@/app/_features/lab/model/protocol';
+import { DEFAULT_SETTINGS, type LabSettings } from '@/app/_features/lab/model/settings';
+import { bestPoint, scalingNote } from '@/app/_features/lab/model/sweeps';
+import { tryThis } from '@/app/_features/lab/model/try-this';
+import { sharedSessionOrt } from '@/app/_features/lab/worker/entry-scripts';
+import { LabRunner, type RunHooks } from '@/app/_features/lab/worker/lab-runner';
 import { LOG_PATHS, loadOrt, stderrLogPath } from '@/engine/index';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..', '..', '..', '..', '..');
 const runner = new LabRunner({
   loadModel: async () => new Uint8Array(readFileSync(join(root, 'public/models/credit-risk.onnx'))),
   loadSensorBundle: async () => JSON.parse(readFileSync(join(root, 'public/data/sensor-files.json'), 'utf8')),

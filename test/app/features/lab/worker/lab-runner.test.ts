@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRESETS_BY_ID } from '@/app/_lab/presets';
-import { DEFAULT_SETTINGS, datasetDefaults, type LabSettings } from '@/app/_lab/settings';
-import { sharedSessionOrt } from '@/app/_workers/entry-scripts';
-import { LabRunner, StaleRequest, type RunHooks } from '@/app/_workers/lab-runner';
+import { PRESETS_BY_ID } from '@/app/_features/lab/model/presets';
+import { DEFAULT_SETTINGS, datasetDefaults, type LabSettings } from '@/app/_features/lab/model/settings';
+import { sharedSessionOrt } from '@/app/_features/lab/worker/entry-scripts';
+import { LabRunner, StaleRequest, type RunHooks } from '@/app/_features/lab/worker/lab-runner';
 import { LOG_PATHS, loadOrt } from '@/engine/index';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..', '..', '..', '..', '..');
 let bundleLoads = 0;
 const runner = new LabRunner({
   loadModel: async () => new Uint8Array(readFileSync(join(root, 'public/models/credit-risk.onnx'))),
