@@ -21,6 +21,7 @@ import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from 
 import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
 import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '@/app/_features/lab/model/settings';
 import { sweepValues } from '@/app/_features/lab/model/sweeps';
+import { StaleRequest } from '@/app/_platform/worker/newest';
 import { cooperative, labEntryScript, type Cooperation } from './entry-scripts';
 
 const YIELD_MS = 15;
@@ -64,12 +65,8 @@ function scenarioFaults(scenario: ScenarioSpec): FaultPlan | undefined {
   return { ...scenario.faults, datastoreAccess: scenario.datastoreAccess };
 }
 
-export class StaleRequest extends Error {
-  constructor() {
-    super('superseded by a newer request');
-    this.name = 'StaleRequest';
-  }
-}
+// The platform's one stale-request rule; re-exported for the runner's callers.
+export { StaleRequest };
 
 /** The planned mini-batches, or none when the config is invalid (simulateParallelRun then explains why). */
 function planOrEmpty(dataset: Dataset, config: ParallelRunConfig): MiniBatch[] {

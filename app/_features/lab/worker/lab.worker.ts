@@ -2,23 +2,17 @@
 // here, so the page stays responsive. Requests are handled one at a time; a
 // newer request on the same channel makes older work stop at its next pause.
 /// <reference lib="webworker" />
-import type { OrtModule } from '@/engine/index';
+import { Newest, serialQueue, StaleRequest } from '@/app/_platform/worker/newest';
+import { loadWasmOrt } from '@/app/_platform/worker/ort';
+import { yieldToMessages } from '@/app/_platform/worker/yield';
 import { outputText } from '@/app/_features/lab/model/lab-view';
 import type { OutputRequest, ProgressPhase, RunRequest, WorkerMessage, WorkerRequest } from '@/app/_features/lab/model/protocol';
 import { sharedSessionOrt } from './entry-scripts';
-import { LabRunner, StaleRequest, type RunHooks } from './lab-runner';
+import { LabRunner, type RunHooks } from './lab-runner';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const ort = sharedSessionOrt(async () => {
-  // The wasm-only build: the default entry would pull a WebGPU build that a
-  // plain browser page cannot use here anyway.
-  const ortModule = (await import('onnxruntime-web/wasm')) as unknown as OrtModule;
-  // Threads need cross-origin isolation, which the site does not have: ask for
-  // one thread instead of letting ORT try and warn.
-  ortModule.env.wasm.numThreads = 1;
-  return ortModule;
-});
+const ort = sharedSessionOrt(loadWasmOrt);
 
 async function fetchOk(path: string): Promise<Response> {
   const response = await fetch(path);
@@ -33,21 +27,13 @@ const runner = new LabRunner({
   now: () => performance.now(),
 });
 
-const latest = new Map<string, number>();
+const newest = new Newest();
 /** The last result's append_row lines per channel, until a newer result replaces them. */
 const outputs = new Map<string, { id: number; file: { fileName: string; lines: string[] } | null }>();
-let queue: Promise<void> = Promise.resolve();
+const enqueue = serialQueue();
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
-// A message to ourselves is a macrotask without setTimeout's 4 ms clamp: queued requests get in, little time is lost.
-const yieldChannel = new MessageChannel();
-const waiting: (() => void)[] = [];
-yieldChannel.port1.onmessage = () => waiting.shift()?.();
-const pause = () =>
-  new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    yieldChannel.port2.postMessage(null);
-  });
+const pause = yieldToMessages;
 
 /**
  * After a change, the what-if sweeps start only once the settings have been
@@ -61,12 +47,12 @@ const swept = new Set<string>();
 
 function queueSweeps(request: RunRequest, hooks: RunHooks): void {
   const { channel, id } = request;
-  const isStale = () => latest.get(channel) !== id;
+  const isStale = () => newest.isStale(id, channel);
   const wait = swept.has(channel) ? SWEEP_QUIET_MS : 0;
   swept.add(channel);
   setTimeout(() => {
     if (isStale()) return;
-    queue = queue.then(async () => {
+    void enqueue(async () => {
       try {
         for (const [k, kind] of request.sweeps.entries()) {
           if (isStale()) return;
@@ -86,7 +72,7 @@ function queueSweeps(request: RunRequest, hooks: RunHooks): void {
 
 async function handle(request: RunRequest): Promise<void> {
   const { channel, id } = request;
-  const isStale = () => latest.get(channel) !== id;
+  const isStale = () => newest.isStale(id, channel);
   if (isStale()) return;
   const hooks: RunHooks = {
     progress: (phase: ProgressPhase, fraction: number | null) => post({ type: 'progress', channel, id, phase, fraction }),
@@ -119,6 +105,6 @@ function sendOutput({ channel, id }: OutputRequest): void {
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'output') return sendOutput(request);
-  latest.set(request.channel, request.id);
-  queue = queue.then(() => handle(request));
+  newest.arrived(request.id, request.channel);
+  void enqueue(() => handle(request));
 };
