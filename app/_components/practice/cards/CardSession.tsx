@@ -3,45 +3,108 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { Card } from '@/app/_content/assessment-schema';
-import type { CardResult } from '@/app/_quiz/leitner';
-import { progressStore } from '@/app/_progress/use-progress';
+import { CARD_RATINGS, previewRatings, type CardRating } from '@/app/_quiz/fsrs';
+import { progressStore, useProgress } from '@/app/_progress/use-progress';
+import { formatDate, nowIso } from '../clock';
+import { formatWait, formatWaitShort, RATING_HINTS, RATING_LABELS } from './card-format';
 
 interface Props {
   slug: string;
   cards: Card[];
   order: string[];
   sectionTitles: Record<string, string>;
-  today: string;
   onDone: () => void;
 }
 
-export function CardSession({ slug, cards, order, sectionTitles, today, onDone }: Props) {
+interface Rated {
+  cardId: string;
+  rating: CardRating;
+  ratedAt: string;
+  due: string;
+  /** Where the session stood before the rating, so Undo can go back there. */
+  index: number;
+  queueLength: number;
+}
+
+const NO_TALLY: Record<CardRating, number> = { again: 0, hard: 0, good: 0, easy: 0 };
+
+/** One review session: reveal, rate with Again/Hard/Good/Easy, see when the card returns, undo the last rating. */
+export function CardSession({ slug, cards, order, sectionTitles, onDone }: Props) {
+  const [queue, setQueue] = useState(order);
   const [index, setIndex] = useState(0);
-  const [revealed, setRevealed] = useState(false);
-  const [tally, setTally] = useState({ got: 0, missed: 0 });
+  const [revealedAt, setRevealedAt] = useState<string | null>(null);
+  const [tally, setTally] = useState(NO_TALLY);
+  const [last, setLast] = useState<Rated | null>(null);
   const answerRef = useRef<HTMLDivElement>(null);
   const revealRef = useRef<HTMLButtonElement>(null);
-  const card = cards.find((c) => c.id === order[index]);
+  const [moved, setMoved] = useState(false);
+  const card = cards.find((c) => c.id === queue[index]);
+  const state = useProgress((s) => (card ? s.cards[slug]?.[card.id] : undefined));
+  const retention = useProgress((s) => s.settings.desiredRetention);
 
   useEffect(() => {
-    if (revealed) answerRef.current?.focus();
-    else if (index > 0) revealRef.current?.focus();
-  }, [revealed, index]);
+    if (revealedAt) answerRef.current?.focus();
+    else if (moved) revealRef.current?.focus();
+  }, [revealedAt, moved, index]);
 
-  const mark = (result: CardResult) => {
+  const rate = (rating: CardRating) => {
     if (!card) return;
-    progressStore.getState().reviewCard(slug, card.id, result, today);
-    setTally((t) => (result === 'got-it' ? { ...t, got: t.got + 1 } : { ...t, missed: t.missed + 1 }));
-    setRevealed(false);
+    const now = nowIso();
+    const store = progressStore.getState();
+    store.rateCard(slug, card.id, rating, now);
+    const due = progressStore.getState().cards[slug]?.[card.id]?.due ?? now;
+    setLast({ cardId: card.id, rating, ratedAt: now, due, index, queueLength: queue.length });
+    setTally((t) => ({ ...t, [rating]: t[rating] + 1 }));
+    // As in Anki, a card you did not know comes back before the session ends.
+    if (rating === 'again') setQueue((q) => [...q, card.id]);
+    setRevealedAt(null);
+    setMoved(true);
     setIndex((i) => i + 1);
   };
 
+  const undo = () => {
+    if (!last) return;
+    progressStore.getState().undoLastRating();
+    setTally((t) => ({ ...t, [last.rating]: Math.max(0, t[last.rating] - 1) }));
+    setQueue((q) => q.slice(0, last.queueLength));
+    setIndex(last.index);
+    setRevealedAt(nowIso());
+    setLast(null);
+  };
+
+  // Keys 1 to 4 rate a revealed card, as in Anki; Space or Enter on the focused button reveals.
+  useEffect(() => {
+    if (!revealedAt) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+      const rating = CARD_RATINGS[Number(e.key) - 1];
+      if (rating) rate(rating);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const lastCard = last ? cards.find((c) => c.id === last.cardId) : undefined;
+  const lastNote = last && lastCard && (
+    <div className="card-last" role="status">
+      <p>
+        Rated <strong>{RATING_LABELS[last.rating]}</strong>: “{lastCard.front}” is next due in <span data-testid="next-due">{formatWait(last.ratedAt, last.due)}</span> ({formatDate(last.due)}).
+      </p>
+      <button type="button" className="button-secondary" onClick={undo}>
+        Undo the last rating
+      </button>
+    </div>
+  );
+
   if (!card) {
+    const rated = CARD_RATINGS.reduce((n, r) => n + tally[r], 0);
     return (
-      <div className="card-done" role="status">
+      <div className="card-done">
+        {lastNote}
         <h2>Session complete</h2>
         <p>
-          You knew {tally.got} and missed {tally.missed}. Missed cards return tomorrow; the others come back when their box is due.
+          You rated {rated} card{rated === 1 ? '' : 's'}: {CARD_RATINGS.map((r) => `${tally[r]} ${RATING_LABELS[r]}`).join(', ')}. FSRS has set each card&apos;s next review for when it
+          expects your recall to fall to {Math.round(retention * 100)}%.
         </p>
         <button type="button" className="button-primary" onClick={onDone}>
           Back to the deck
@@ -49,16 +112,23 @@ export function CardSession({ slug, cards, order, sectionTitles, today, onDone }
       </div>
     );
   }
+  const preview = revealedAt ? previewRatings(state, revealedAt, retention) : null;
   return (
     <div className="flash-card">
+      {lastNote}
       <p className="question-count">
-        Card {index + 1} of {order.length}
+        Card {index + 1} of {queue.length}
       </p>
       <h2 className="flash-front">{card.front}</h2>
-      {!revealed ? (
-        <button type="button" className="button-primary" ref={revealRef} onClick={() => setRevealed(true)}>
-          Show the answer
-        </button>
+      {!preview || !revealedAt ? (
+        <div className="quiz-actions">
+          <button type="button" className="button-primary" ref={revealRef} onClick={() => setRevealedAt(nowIso())}>
+            Show the answer
+          </button>
+          <button type="button" className="button-secondary" onClick={onDone}>
+            End the session
+          </button>
+        </div>
       ) : (
         <>
           <div className="flash-back" ref={answerRef} tabIndex={-1} aria-label="Answer">
@@ -67,13 +137,23 @@ export function CardSession({ slug, cards, order, sectionTitles, today, onDone }
               <Link href={`/chapters/${slug}#${card.section}`}>Reread: {sectionTitles[card.section] ?? card.section}</Link>
             </p>
           </div>
-          <div className="quiz-actions">
-            <button type="button" className="button-ok" onClick={() => mark('got-it')}>
-              Got it
-            </button>
-            <button type="button" className="button-bad" onClick={() => mark('missed')}>
-              Missed it
-            </button>
+          <p className="question-hint" id="rating-hint">
+            How well did you know it? Each button shows when the card would come back. Keys 1 to 4 work too.
+          </p>
+          <div className="rating-buttons" role="group" aria-labelledby="rating-hint">
+            {CARD_RATINGS.map((r, i) => (
+              <button
+                key={r}
+                type="button"
+                className={`rating-button rating-${r}`}
+                aria-keyshortcuts={String(i + 1)}
+                aria-label={`${RATING_LABELS[r]}: ${RATING_HINTS[r]}, next in ${formatWait(revealedAt, preview[r].due)}`}
+                onClick={() => rate(r)}
+              >
+                <span className="rating-name">{RATING_LABELS[r]}</span>
+                <span className="rating-interval">{formatWaitShort(revealedAt, preview[r].due)}</span>
+              </button>
+            ))}
           </div>
         </>
       )}

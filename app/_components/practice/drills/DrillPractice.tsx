@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DrillScenario } from '@/app/_content/assessment-schema';
 import { seededShuffle } from '@/app/_quiz/seeded-shuffle';
 import { progressStore } from '@/app/_progress/use-progress';
-import { newSeed } from '../clock';
+import { newSeed, nowIso } from '../clock';
 import { AnswerButtons } from './AnswerButtons';
 import { DrillFeedback } from './DrillFeedback';
 
@@ -29,7 +29,7 @@ export function DrillPractice({ scenarios }: { scenarios: DrillScenario[] }) {
     const nextStreak = correct ? streak + 1 : 0;
     setGiven(pattern);
     setStreak(nextStreak);
-    progressStore.getState().recordDrillAnswer(correct, nextStreak);
+    progressStore.getState().recordDrillAnswer(scenario.id, correct, nextStreak, nowIso());
   };
 
   return (
