@@ -113,13 +113,14 @@ export function computeReadiness(content: ReadinessContent, progress: ReadinessP
 }
 
 /**
- * The `n` lowest figures among sections of the open chapters. On a tie, a
- * section with evidence comes before one not tried yet (a known gap before an
- * unknown one), then course order.
+ * The `n` weakest sections of the open chapters: the lowest figures among the
+ * sections with any evidence, since a low figure there is a known gap. Sections
+ * not tried yet only fill the list when fewer than `n` have been tried (in
+ * course order, as they all stand at 0). Ties keep course order.
  */
 export function weakestSections(rows: readonly SectionReadiness[], isOpen: (slug: string) => boolean, n = 3): SectionReadiness[] {
   return rows
     .filter((r) => isOpen(r.slug))
-    .sort((a, b) => a.readiness - b.readiness || Number(b.tried) - Number(a.tried) || a.order - b.order)
+    .sort((a, b) => Number(b.tried) - Number(a.tried) || a.readiness - b.readiness || a.order - b.order)
     .slice(0, n);
 }

@@ -86,13 +86,16 @@ describe('readiness by section', () => {
     expect(later?.readiness).toBeLessThan(intro?.readiness ?? 0);
   });
 
-  it('names the weakest sections of open chapters: lowest first, a known gap before an untried one, then course order', () => {
+  it('names the weakest sections of open chapters: the lowest tried ones, then untried ones in course order', () => {
     const progress: ReadinessProgress = { attempts: { [A]: [attempt(['q3'], { q3: ['w'] }), attempt(['q1', 'q2'], { q1: ['r'], q2: ['r'] })] }, cards: {}, drillResults: { d2: { lastCorrect: false } } };
     const rows = computeReadiness(content, progress, NOW);
     const open = (slug: string) => slug === A;
     expect(weakestSections(rows, open).map((r) => r.id)).toEqual(['steps', 'drills-only', 'intro']);
     expect(weakestSections(rows, () => true, 2).map((r) => r.id)).toEqual(['steps', 'drills-only']);
-    expect(weakestSections(rows, () => true, 5).map((r) => r.id)).toEqual(['steps', 'drills-only', 'online', 'intro']);
+    // Chapter B's untried section (0%) comes after every tried one, even the strong "intro".
+    expect(weakestSections(rows, () => true, 5).map((r) => r.id)).toEqual(['steps', 'drills-only', 'intro', 'online']);
+    // Nothing tried: the first sections of the course.
+    expect(weakestSections(computeReadiness(content, none, NOW), () => true).map((r) => r.id)).toEqual(['intro', 'steps', 'drills-only']);
   });
 });
 

@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { Card } from '@/app/_content/assessment-schema';
-import { CARD_RATINGS, previewRatings, type CardRating } from '@/app/_quiz/fsrs';
+import { CARD_RATINGS, type CardRating } from '@/app/_quiz/fsrs';
 import { progressStore, useProgress } from '@/app/_progress/use-progress';
 import { formatDate, nowIso } from '../clock';
-import { formatWait, formatWaitShort, RATING_HINTS, RATING_LABELS } from './card-format';
+import { RATING_LABELS } from './card-format';
+import { RatedNote, RatingButtons } from './RatingButtons';
 
 interface Props {
   slug: string;
@@ -72,29 +73,8 @@ export function CardSession({ slug, cards, order, sectionTitles, onDone }: Props
     setLast(null);
   };
 
-  // Keys 1 to 4 rate a revealed card, as in Anki; Space or Enter on the focused button reveals.
-  useEffect(() => {
-    if (!revealedAt) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-      const rating = CARD_RATINGS[Number(e.key) - 1];
-      if (rating) rate(rating);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
-
   const lastCard = last ? cards.find((c) => c.id === last.cardId) : undefined;
-  const lastNote = last && lastCard && (
-    <div className="card-last" role="status">
-      <p>
-        Rated <strong>{RATING_LABELS[last.rating]}</strong>: “{lastCard.front}” is next due in <span data-testid="next-due">{formatWait(last.ratedAt, last.due)}</span> ({formatDate(last.due)}).
-      </p>
-      <button type="button" className="button-secondary" onClick={undo}>
-        Undo the last rating
-      </button>
-    </div>
-  );
+  const lastNote = last && lastCard && <RatedNote front={lastCard.front} rating={last.rating} ratedAt={last.ratedAt} due={last.due} formatDue={formatDate} onUndo={undo} />;
 
   if (!card) {
     const rated = CARD_RATINGS.reduce((n, r) => n + tally[r], 0);
@@ -112,7 +92,6 @@ export function CardSession({ slug, cards, order, sectionTitles, onDone }: Props
       </div>
     );
   }
-  const preview = revealedAt ? previewRatings(state, revealedAt, retention) : null;
   return (
     <div className="flash-card">
       {lastNote}
@@ -120,7 +99,7 @@ export function CardSession({ slug, cards, order, sectionTitles, onDone }: Props
         Card {index + 1} of {queue.length}
       </p>
       <h2 className="flash-front">{card.front}</h2>
-      {!preview || !revealedAt ? (
+      {!revealedAt ? (
         <div className="quiz-actions">
           <button type="button" className="button-primary" ref={revealRef} onClick={() => setRevealedAt(nowIso())}>
             Show the answer
@@ -137,24 +116,7 @@ export function CardSession({ slug, cards, order, sectionTitles, onDone }: Props
               <Link href={`/chapters/${slug}#${card.section}`}>Reread: {sectionTitles[card.section] ?? card.section}</Link>
             </p>
           </div>
-          <p className="question-hint" id="rating-hint">
-            How well did you know it? Each button shows when the card would come back. Keys 1 to 4 work too.
-          </p>
-          <div className="rating-buttons" role="group" aria-labelledby="rating-hint">
-            {CARD_RATINGS.map((r, i) => (
-              <button
-                key={r}
-                type="button"
-                className={`rating-button rating-${r}`}
-                aria-keyshortcuts={String(i + 1)}
-                aria-label={`${RATING_LABELS[r]}: ${RATING_HINTS[r]}, next in ${formatWait(revealedAt, preview[r].due)}`}
-                onClick={() => rate(r)}
-              >
-                <span className="rating-name">{RATING_LABELS[r]}</span>
-                <span className="rating-interval">{formatWaitShort(revealedAt, preview[r].due)}</span>
-              </button>
-            ))}
-          </div>
+          <RatingButtons state={state} revealedAt={revealedAt} retention={retention} onRate={rate} />
         </>
       )}
     </div>
