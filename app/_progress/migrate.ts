@@ -41,24 +41,19 @@ function fromV0(old: ProgressV0): unknown {
  * sanitizeProgress reports it instead of this step hiding it. The new fields
  * (per-scenario drill results, settings) start empty.
  */
+const fromLeitnerDeck = (deck: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(deck).map(([id, schedule]) => {
+      const parsed = leitnerScheduleSchema.safeParse(schedule);
+      return [id, parsed.success ? fromLeitner(parsed.data) : schedule];
+    }),
+  );
+
 function fromV1(old: Record<string, unknown>): unknown {
-  const next = emptyProgress();
-  const cards = isRecord(old.cards)
-    ? Object.fromEntries(
-        Object.entries(old.cards).map(([slug, deck]) => [
-          slug,
-          isRecord(deck)
-            ? Object.fromEntries(
-                Object.entries(deck).map(([id, schedule]) => {
-                  const parsed = leitnerScheduleSchema.safeParse(schedule);
-                  return [id, parsed.success ? fromLeitner(parsed.data) : schedule];
-                }),
-              )
-            : deck,
-        ]),
-      )
-    : old.cards;
-  return { drillResults: next.drillResults, settings: next.settings, ...old, cards };
+  const { drillResults, settings } = emptyProgress();
+  if (!isRecord(old.cards)) return { drillResults, settings, ...old };
+  const cards = Object.fromEntries(Object.entries(old.cards).map(([slug, deck]) => [slug, isRecord(deck) ? fromLeitnerDeck(deck) : deck]));
+  return { drillResults, settings, ...old, cards };
 }
 
 /** zustand's persist `migrate`: brings older saved state up to the current version (PROGRESS_VERSION), one version at a time. */

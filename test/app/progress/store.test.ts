@@ -181,6 +181,12 @@ describe('loading saved progress', () => {
     expect(state.drills.answered).toBe(0);
   });
 
+  it('upgrades version 1 progress that has no cards without reporting a problem', () => {
+    const state = storeOn(memoryStorage({ [PROGRESS_KEY]: '{"state": {"unlocked": ["096-real-time-inference-online-endpoints"]}, "version": 1}' })).getState();
+    expect(state.notice).toBeNull();
+    expect(state.unlocked).toEqual([CH96]);
+  });
+
   it('reports wrong container types but keeps fields from a future version that still fit', () => {
     const wrong = storeOn(memoryStorage({ [PROGRESS_KEY]: '{"state": {"attempts": [], "best": 5}, "version": 1}' })).getState();
     expect(wrong.notice).toMatch(/quiz attempts.*best scores|best scores.*quiz attempts/);
