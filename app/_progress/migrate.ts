@@ -1,4 +1,4 @@
-import { fromLeitner } from '@/app/_quiz/fsrs';
+import { fromLeitner } from '@/app/_quiz/card-state';
 import { emptyProgress, leitnerScheduleSchema } from './schema';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '@/app/_quiz/fsrs';
+import { DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '@/app/_quiz/card-state';
 
 // These are the only schemas the browser builds. Zod 4 compiles object parsers
 // with `new Function` and probes for it first; the CSP (no unsafe-eval) refuses

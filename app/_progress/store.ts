@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
 import { isBetterScore } from '@/app/_quiz/scoring';
-import { dueSooner, rateCard, type CardRating, type CardState, type Instant } from '@/app/_quiz/fsrs';
+import { dueSooner, type CardRating, type CardState, type Instant } from '@/app/_quiz/card-state';
 import { withUnlocked } from '@/app/_quiz/unlock';
 import { migrateProgress } from './migrate';
 import { describeProblems, sanitizeProgress } from './sanitize';
@@ -24,8 +24,12 @@ export interface ProgressActions {
   submitQuiz(slug: string, attempt: Attempt, unlocks: string | null): void;
   /** Saves an attempt of kind "mixed", replacing the one of the same session (same seed) if there is one. */
   saveMixedAttempt(slug: string, attempt: Attempt): void;
-  /** One FSRS rating of a card at `now`, with the desired retention from the settings. */
-  rateCard(slug: string, cardId: string, rating: CardRating, now: Instant): void;
+  /**
+   * Saves one rating of a card: `next` is the state rateCard (app/_quiz/fsrs.ts)
+   * computed, with the desired retention from the settings. The caller computes
+   * it so that ts-fsrs loads only on the pages that rate cards.
+   */
+  saveRating(slug: string, cardId: string, rating: CardRating, next: CardState): void;
   /** Takes back the last rating, if the card has not changed since. */
   undoLastRating(): void;
   /** Cards whose section was just answered wrongly in a quiz: due now if they were due later. */
@@ -102,7 +106,7 @@ function quizActions(set: Set): Pick<ProgressActions, QuizActionName> {
   };
 }
 
-function cardActions(set: Set): Pick<ProgressActions, 'rateCard' | 'undoLastRating' | 'bringCardsForward' | 'setDesiredRetention'> {
+function cardActions(set: Set): Pick<ProgressActions, 'saveRating' | 'undoLastRating' | 'bringCardsForward' | 'setDesiredRetention'> {
   const withCard = (s: ProgressState, slug: string, cardId: string, card: CardState | null) => {
     const deck = { ...(s.cards[slug] ?? {}) };
     if (card) deck[cardId] = card;
@@ -110,10 +114,9 @@ function cardActions(set: Set): Pick<ProgressActions, 'rateCard' | 'undoLastRati
     return { ...s.cards, [slug]: deck };
   };
   return {
-    rateCard: (slug, cardId, rating, now) =>
+    saveRating: (slug, cardId, rating, next) =>
       set((s) => {
         const previous = s.cards[slug]?.[cardId] ?? null;
-        const next = rateCard(previous ?? undefined, rating, now, s.settings.desiredRetention);
         return { cards: withCard(s, slug, cardId, next), lastRating: { slug, cardId, rating, previous, next } };
       }),
     undoLastRating: () =>

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { QuizRunner } from '@/app/_components/practice/quiz/QuizRunner';
+import { rateAndSave } from '@/app/_components/practice/cards/rate';
 import type { QuizContent } from '@/app/_components/practice/quiz/types';
 import { progressStore } from '@/app/_progress/use-progress';
 import type { Question } from '@/app/_content/assessment-schema';
@@ -128,8 +129,8 @@ describe('QuizRunner', () => {
   it('brings the cards of each section with a wrong answer forward, and leaves the others alone', () => {
     const reviewed = new Date(Date.now() - 60_000).toISOString();
     act(() => {
-      progressStore.getState().rateCard(SLUG, 'card-alpha', 'easy', reviewed);
-      progressStore.getState().rateCard(SLUG, 'card-gamma', 'easy', reviewed);
+      rateAndSave(SLUG, 'card-alpha', 'easy', reviewed);
+      rateAndSave(SLUG, 'card-gamma', 'easy', reviewed);
     });
     const gammaBefore = progressStore.getState().cards[SLUG]?.['card-gamma'];
     expect(Date.parse(progressStore.getState().cards[SLUG]?.['card-alpha']?.due ?? '')).toBeGreaterThan(Date.now() + 86_400_000);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgressStore, PROGRESS_KEY, UNREADABLE_BACKUP_KEY } from '@/app/_progress/store';
 import { PROGRESS_VERSION } from '@/app/_progress/schema';
-import { attempt, CH95, CH96, memoryStorage } from './helpers';
+import { attempt, CH95, CH96, memoryStorage, rate } from './helpers';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 const storeOn = (storage: ReturnType<typeof memoryStorage>) => createProgressStore({ storage: () => storage });
@@ -55,8 +55,8 @@ describe('quiz progress and unlocking', () => {
   it('schedules cards with FSRS, counts drills and remembers the reading position', () => {
     const storage = memoryStorage();
     const store = storeOn(storage);
-    store.getState().rateCard(CH95, 'c1', 'good', '2026-03-01T10:00:00.000Z');
-    store.getState().rateCard(CH95, 'c2', 'again', '2026-03-01T10:00:00.000Z');
+    rate(store, CH95, 'c1', 'good', '2026-03-01T10:00:00.000Z');
+    rate(store, CH95, 'c2', 'again', '2026-03-01T10:00:00.000Z');
     store.getState().recordDrillAnswer('d01', true, 1, '2026-03-01T10:00:00.000Z');
     store.getState().recordDrillAnswer('d02', true, 2, '2026-03-01T10:01:00.000Z');
     store.getState().recordDrillAnswer('d01', false, 0, '2026-03-01T10:02:00.000Z');
@@ -74,23 +74,23 @@ describe('quiz progress and unlocking', () => {
 
   it('undoes the last rating exactly, once, and a first rating back to a new card', () => {
     const store = storeOn(memoryStorage());
-    store.getState().rateCard(CH95, 'c1', 'good', '2026-03-01T10:00:00.000Z');
+    rate(store, CH95, 'c1', 'good', '2026-03-01T10:00:00.000Z');
     const afterFirst = store.getState().cards[CH95]?.c1;
-    store.getState().rateCard(CH95, 'c1', 'easy', '2026-03-01T10:11:00.000Z');
+    rate(store, CH95, 'c1', 'easy', '2026-03-01T10:11:00.000Z');
     expect(store.getState().cards[CH95]?.c1?.state).toBe('review');
     store.getState().undoLastRating();
     expect(store.getState().cards[CH95]?.c1).toEqual(afterFirst);
     expect(store.getState().lastRating).toBeNull();
     store.getState().undoLastRating(); // nothing left to undo
     expect(store.getState().cards[CH95]?.c1).toEqual(afterFirst);
-    store.getState().rateCard(CH95, 'c9', 'hard', '2026-03-01T10:12:00.000Z');
+    rate(store, CH95, 'c9', 'hard', '2026-03-01T10:12:00.000Z');
     store.getState().undoLastRating();
     expect(store.getState().cards[CH95]?.c9).toBeUndefined();
   });
 
   it('does not undo over a change made after the rating', () => {
     const store = storeOn(memoryStorage());
-    store.getState().rateCard(CH95, 'c1', 'easy', '2026-03-01T10:00:00.000Z');
+    rate(store, CH95, 'c1', 'easy', '2026-03-01T10:00:00.000Z');
     store.getState().bringCardsForward(CH95, ['c1'], '2026-03-02T09:00:00.000Z');
     store.getState().undoLastRating();
     expect(store.getState().cards[CH95]?.c1?.due).toBe('2026-03-02T09:00:00.000Z');
@@ -98,9 +98,9 @@ describe('quiz progress and unlocking', () => {
 
   it('uses the desired retention: a higher one brings cards back sooner', () => {
     const store = storeOn(memoryStorage());
-    store.getState().rateCard(CH95, 'c1', 'easy', '2026-03-01T10:00:00.000Z');
+    rate(store, CH95, 'c1', 'easy', '2026-03-01T10:00:00.000Z');
     store.getState().setDesiredRetention(0.95);
-    store.getState().rateCard(CH95, 'c2', 'easy', '2026-03-01T10:00:00.000Z');
+    rate(store, CH95, 'c2', 'easy', '2026-03-01T10:00:00.000Z');
     const due = (id: string) => Date.parse(store.getState().cards[CH95]?.[id]?.due ?? '');
     expect(due('c2')).toBeLessThan(due('c1'));
     expect(store.getState().settings.desiredRetention).toBe(0.95);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardsInSections, dueCardIds, dueSooner, fromLeitner, isDue, previewRatings, rateCard, retrievability } from '@/app/_quiz/fsrs';
+import { cardsInSections, dueCardIds, dueSooner, FIRST_AGAIN_DIFFICULTY, FIRST_GOOD_DIFFICULTY, fromLeitner, initialDifficulty, isDue, previewRatings, rateCard, retrievability } from '@/app/_quiz/fsrs';
 import { formatWait, formatWaitShort } from '@/app/_components/practice/cards/card-format';
 
 const T0 = '2026-03-01T10:00:00.000Z';
@@ -76,6 +76,11 @@ describe('FSRS scheduling through ts-fsrs', () => {
       { id: 'c3', section: 'a' },
     ];
     expect(cardsInSections(cards, ['a'])).toEqual(['c1', 'c3']);
+  });
+
+  it('keeps the migration\'s difficulty endpoints equal to what ts-fsrs gives a first Good and a first Again', () => {
+    expect(FIRST_GOOD_DIFFICULTY).toBeCloseTo(initialDifficulty('good'), 8);
+    expect(FIRST_AGAIN_DIFFICULTY).toBeCloseTo(initialDifficulty('again'), 8);
   });
 
   it('reads a Leitner box as the stability it promised', () => {

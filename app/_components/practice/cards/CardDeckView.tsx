@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { Card } from '@/app/_content/assessment-schema';
-import { DEFAULT_RETENTION, dueCardIds, type CardState } from '@/app/_quiz/fsrs';
+import { DEFAULT_RETENTION, dueCardIds, type CardState } from '@/app/_quiz/card-state';
 import { progressStore, useHydrated, useProgress } from '@/app/_progress/use-progress';
 import { formatDate, nowIso } from '../clock';
 import { CardSession } from './CardSession';

@@ -8,6 +8,7 @@ import { progressStore, useProgress } from '@/app/_progress/use-progress';
 import { formatDate, nowIso } from '../clock';
 import { RATING_LABELS } from './card-format';
 import { RatedNote, RatingButtons } from './RatingButtons';
+import { rateAndSave } from './rate';
 
 interface Props {
   slug: string;
@@ -51,9 +52,7 @@ export function CardSession({ slug, cards, order, sectionTitles, onDone }: Props
   const rate = (rating: CardRating) => {
     if (!card) return;
     const now = nowIso();
-    const store = progressStore.getState();
-    store.rateCard(slug, card.id, rating, now);
-    const due = progressStore.getState().cards[slug]?.[card.id]?.due ?? now;
+    const due = rateAndSave(slug, card.id, rating, now);
     setLast({ cardId: card.id, rating, ratedAt: now, due, index, queueLength: queue.length });
     setTally((t) => ({ ...t, [rating]: t[rating] + 1 }));
     // As in Anki, a card you did not know comes back before the session ends.

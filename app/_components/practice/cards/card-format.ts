@@ -1,4 +1,4 @@
-import type { CardRating } from '@/app/_quiz/fsrs';
+import type { CardRating } from '@/app/_quiz/card-state';
 
 export const RATING_LABELS: Record<CardRating, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import { placeQuestions } from '@/app/_quiz/attempt-order';
-import { cardsInSections } from '@/app/_quiz/fsrs';
+import { cardsInSections } from '@/app/_quiz/card-state';
 import { scoreAnswers } from '@/app/_quiz/scoring';
 import { progressStore } from '@/app/_progress/use-progress';
 import type { Attempt, InProgressQuiz } from '@/app/_progress/schema';

@@ -4,13 +4,14 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Card, DrillScenario, Question } from '@/app/_content/assessment-schema';
 import { placeQuestions } from '@/app/_quiz/attempt-order';
-import { cardsInSections, type CardRating } from '@/app/_quiz/fsrs';
+import { cardsInSections, type CardRating } from '@/app/_quiz/card-state';
 import type { PracticeItem, PracticeKind } from '@/app/_quiz/practice-session';
 import { isFullyCorrect } from '@/app/_quiz/scoring';
 import type { Attempt } from '@/app/_progress/schema';
 import { progressStore, useProgress } from '@/app/_progress/use-progress';
 import { formatDate, nowIso } from '../clock';
 import { RatedNote, RatingButtons } from '../cards/RatingButtons';
+import { rateAndSave } from '../cards/rate';
 import { AnswerButtons } from '../drills/AnswerButtons';
 import { DrillFeedback } from '../drills/DrillFeedback';
 import type { ReadinessData } from '../practice-data';
@@ -100,8 +101,7 @@ function CardItem({ item, content: card, onOutcome }: ItemProps<Card>) {
   const rate = useCallback(
     (rating: CardRating) => {
       const at = nowIso();
-      progressStore.getState().rateCard(item.slug, card.id, rating, at);
-      setRated({ rating, at, due: progressStore.getState().cards[item.slug]?.[card.id]?.due ?? at });
+      setRated({ rating, at, due: rateAndSave(item.slug, card.id, rating, at) });
       onOutcome({ kind: 'card', rating });
     },
     [item.slug, card.id, onOutcome],
