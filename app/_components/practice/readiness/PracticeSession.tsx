@@ -12,8 +12,7 @@ import { progressStore, useProgress } from '@/app/_progress/use-progress';
 import { formatDate, nowIso } from '../clock';
 import { RatedNote, RatingButtons } from '../cards/RatingButtons';
 import { rateAndSave } from '../cards/rate';
-import { AnswerButtons } from '../drills/AnswerButtons';
-import { DrillFeedback } from '../drills/DrillFeedback';
+import { DrillQuestion } from '../drills/DrillQuestion';
 import type { ReadinessData } from '../practice-data';
 import { QuestionCard } from '../quiz/QuestionCard';
 
@@ -142,18 +141,7 @@ function DrillItem({ content: scenario, onOutcome }: ItemProps<DrillScenario>) {
     progressStore.getState().recordDrillAnswer(scenario.id, correct, 0, nowIso());
     onOutcome({ kind: 'drill', correct });
   };
-  return (
-    <>
-      {!given && <p className="drill-text">{scenario.text}</p>}
-      <p className="question-hint">Batch or real-time?</p>
-      <AnswerButtons disabled={given !== null} onAnswer={answer} />
-      {given && (
-        <div role="status">
-          <DrillFeedback scenario={scenario} given={given} />
-        </div>
-      )}
-    </>
-  );
+  return <DrillQuestion scenario={scenario} given={given} onAnswer={answer} />;
 }
 
 /**

@@ -14,6 +14,8 @@ import { partText, readinessText } from './readiness-format';
 const ReadinessChart = lazy(() => import('./ReadinessChart'));
 
 const pct = (x: number) => Math.round(x * 100);
+/** The figure, then its three parts. */
+const FIGURE_COLUMNS = ['Readiness', 'Quiz', 'Cards', 'Drills'] as const;
 const w = READINESS_WEIGHTS;
 
 /** The one sentence that says what the figure is. */
@@ -36,10 +38,7 @@ function ChapterReadiness({ title, rows, tableId }: { title: string; rows: Secti
           <thead>
             <tr>
               <th scope="col">Section</th>
-              <th scope="col">Readiness</th>
-              <th scope="col">Quiz</th>
-              <th scope="col">Cards</th>
-              <th scope="col">Drills</th>
+              {FIGURE_COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}
             </tr>
           </thead>
           <tbody>
