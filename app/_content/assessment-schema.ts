@@ -63,7 +63,17 @@ export const cardsSchema = z
 export const drillService = z.enum(['pipeline-parallel-run-step', 'batch-endpoint', 'managed-online-endpoint', 'kubernetes-online-endpoint']);
 
 const scenarioSchema = z
-  .object({ id, text, pattern: z.enum(['batch', 'real-time']), service: drillService, cues: z.array(text).min(1), explanation: text })
+  .object({
+    id,
+    // The chapter section the scenario practises, for readiness by section and "practise these" sessions.
+    chapter: z.string().regex(/^\d{3}-[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a chapter slug such as 095-azure-ml-pipelines-batch-inference'),
+    section: anchor,
+    text,
+    pattern: z.enum(['batch', 'real-time']),
+    service: drillService,
+    cues: z.array(text).min(1),
+    explanation: text,
+  })
   .strict()
   .superRefine((s, ctx) => {
     for (const [i, cue] of s.cues.entries()) {

@@ -59,7 +59,20 @@ export function loadCards(slug: string, sections: readonly string[], root = ROOT
   return loaded.data;
 }
 
-export function loadDrills(root = ROOT): Drills {
+/** Each scenario's chapter must exist and its section must be a heading id of that chapter. */
+export function drillSectionProblems(drills: Drills, sectionsBySlug: Readonly<Record<string, readonly string[]>>): string[] {
+  return drills.scenarios.flatMap((s) => {
+    const sections = sectionsBySlug[s.chapter];
+    if (!sections) return [`scenario "${s.id}" → chapter: "${s.chapter}" is not a chapter of the course`];
+    return sections.includes(s.section) ? [] : [`scenario "${s.id}" → section: "${s.section}" is not a heading id in chapter ${s.chapter}`];
+  });
+}
+
+/** With `sectionsBySlug` (chapter slug → heading ids), the scenarios' sections are checked too. */
+export function loadDrills(root = ROOT, sectionsBySlug?: Readonly<Record<string, readonly string[]>>): Drills {
   const file = 'content/drills/batch-vs-realtime.json';
-  return parseContentJson(file, readFileSync(/* turbopackIgnore: true */ join(root, 'drills', 'batch-vs-realtime.json'), 'utf8'), drillsSchema, 'scenarios');
+  const drills = parseContentJson(file, readFileSync(/* turbopackIgnore: true */ join(root, 'drills', 'batch-vs-realtime.json'), 'utf8'), drillsSchema, 'scenarios');
+  const problems = sectionsBySlug ? drillSectionProblems(drills, sectionsBySlug) : [];
+  if (problems.length) throw new ContentError(file, problems);
+  return drills;
 }

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { cache } from 'react';
 import { compileChapter, type CompiledChapter } from './compile-chapter';
 import { ContentError } from './content-error';
-import { loadCards, loadQuiz } from './assessments';
+import { loadCards, loadDrills, loadQuiz } from './assessments';
 
 export const CONTENT_ROOT = join(process.cwd(), 'content');
 const CHAPTERS_DIR = join(CONTENT_ROOT, 'chapters');
@@ -39,15 +39,20 @@ export interface ChapterSummary extends Pick<CompiledChapter, 'slug' | 'frontmat
 /** Every chapter with its quiz and cards validated: used by the course map, so any bad file fails the build. */
 export const loadCourse = cache(async (): Promise<ChapterSummary[]> => {
   const slugs = listChapterSlugs();
-  return Promise.all(
+  const sectionsBySlug: Record<string, string[]> = {};
+  const course = await Promise.all(
     slugs.map(async (slug) => {
       const chapter = await loadChapter(slug);
       const sections = chapter.headings.map((h) => h.id);
+      sectionsBySlug[slug] = sections;
       const quiz = loadQuiz(slug, sections);
       const cards = loadCards(slug, sections);
       return { slug, frontmatter: chapter.frontmatter, questionCount: quiz?.questions.length ?? 0, cardCount: cards?.cards.length ?? 0 };
     }),
   );
+  // The drills name chapter sections, so they are checked against the chapters' headings here.
+  loadDrills(CONTENT_ROOT, sectionsBySlug);
+  return course;
 });
 
 export function rel(path: string): string {

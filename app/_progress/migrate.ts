@@ -1,4 +1,5 @@
-import { emptyProgress } from './schema';
+import { fromLeitner } from '@/app/_quiz/card-state';
+import { emptyProgress, leitnerScheduleSchema } from './schema';
 
 /**
  * Version 0 was the first prototype format: best scores as whole percentages and
@@ -33,9 +34,34 @@ function fromV0(old: ProgressV0): unknown {
   };
 }
 
-/** zustand's persist `migrate`: brings older saved state up to the current version (PROGRESS_VERSION). */
+/**
+ * Version 1 scheduled cards in Leitner boxes. Each valid Leitner schedule becomes
+ * an FSRS review state with the same due day, reviews and lapses (fromLeitner);
+ * anything that is not a valid Leitner schedule is left as it is, so
+ * sanitizeProgress reports it instead of this step hiding it. The new fields
+ * (per-scenario drill results, settings) start empty.
+ */
+const fromLeitnerDeck = (deck: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(deck).map(([id, schedule]) => {
+      const parsed = leitnerScheduleSchema.safeParse(schedule);
+      return [id, parsed.success ? fromLeitner(parsed.data) : schedule];
+    }),
+  );
+
+function fromV1(old: Record<string, unknown>): unknown {
+  const { drillResults, settings } = emptyProgress();
+  if (!isRecord(old.cards)) return { drillResults, settings, ...old };
+  const cards = Object.fromEntries(Object.entries(old.cards).map(([slug, deck]) => [slug, isRecord(deck) ? fromLeitnerDeck(deck) : deck]));
+  return { drillResults, settings, ...old, cards };
+}
+
+/** zustand's persist `migrate`: brings older saved state up to the current version (PROGRESS_VERSION), one version at a time. */
 export function migrateProgress(persisted: unknown, version: number): unknown {
-  if (version === 0 && isRecord(persisted)) return fromV0(persisted);
+  if (!isRecord(persisted)) return persisted;
+  let state: unknown = persisted;
+  if (version <= 0) state = fromV0(persisted);
+  if (version <= 1 && isRecord(state)) state = fromV1(state);
   // A newer or unknown version: sanitizeProgress keeps whatever still fits the current schema.
-  return persisted;
+  return state;
 }

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import {
   attemptSchema,
   bestScoreSchema,
-  cardScheduleSchema,
+  cardStateSchema,
+  drillResultSchema,
   drillStatsSchema,
   emptyProgress,
   inProgressSchema,
   readingSchema,
+  settingsSchema,
   slugSchema,
   type ProgressData,
 } from './schema';
@@ -68,10 +70,20 @@ function keepCards(raw: unknown, problems: string[]): ProgressData['cards'] {
     }
     kept[key] = {};
     for (const [cardId, schedule] of Object.entries(deck)) {
-      const parsed = cardScheduleSchema.safeParse(schedule);
+      const parsed = cardStateSchema.safeParse(schedule);
       if (parsed.success) kept[key][cardId] = parsed.data;
       else problems.push(`card "${cardId.slice(0, 40)}" for ${chapterName(key)}`);
     }
+  }
+  return kept;
+}
+
+function keepDrillResults(raw: unknown, problems: string[]): ProgressData['drillResults'] {
+  const kept: ProgressData['drillResults'] = {};
+  for (const [id, result] of Object.entries(isRecord(raw) ? raw : {})) {
+    const parsed = drillResultSchema.safeParse(result);
+    if (parsed.success && id.length > 0 && id.length <= 120) kept[id] = parsed.data;
+    else problems.push(`drill result "${id.slice(0, 40)}"`);
   }
   return kept;
 }
@@ -83,7 +95,9 @@ const FIELD_NAMES: Record<keyof ProgressData, string> = {
   unlocked: 'unlocked chapters',
   cards: 'card schedule',
   drills: 'drill stats',
+  drillResults: 'drill results',
   reading: 'reading positions',
+  settings: 'settings',
 };
 
 /** A field whose container itself has the wrong type is reset as a whole. */
@@ -102,6 +116,8 @@ export function sanitizeProgress(raw: unknown): Sanitized {
   const problems = wrongContainers(raw);
   const drills = drillStatsSchema.safeParse(raw.drills);
   if (!drills.success && isRecord(raw.drills)) problems.push(FIELD_NAMES.drills);
+  const settings = settingsSchema.safeParse(raw.settings);
+  if (!settings.success && isRecord(raw.settings)) problems.push(FIELD_NAMES.settings);
   const data: ProgressData = {
     attempts: keepAttempts(raw.attempts, problems),
     inProgress: keepRecord(raw.inProgress, inProgressSchema, (k) => `the unfinished quiz for ${chapterName(k)}`, problems),
@@ -109,7 +125,9 @@ export function sanitizeProgress(raw: unknown): Sanitized {
     unlocked: [...new Set(keepList(raw.unlocked, slugSchema, (i) => `unlocked chapter entry ${i + 1}`, problems))],
     cards: keepCards(raw.cards, problems),
     drills: drills.success ? drills.data : emptyProgress().drills,
+    drillResults: keepDrillResults(raw.drillResults, problems),
     reading: keepRecord(raw.reading, readingSchema, (k) => `reading position for ${chapterName(k)}`, problems),
+    settings: settings.success ? settings.data : emptyProgress().settings,
   };
   return { data, problems };
 }

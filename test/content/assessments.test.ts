@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseContentJson } from '@/app/_content/assessments';
+import { drillSectionProblems, parseContentJson } from '@/app/_content/assessments';
 import { cardsSchema, drillsSchema, quizSchema } from '@/app/_content/assessment-schema';
 import { ContentError } from '@/app/_content/content-error';
 
@@ -47,11 +47,28 @@ describe('cards and drills schemas', () => {
 
   it('rejects a drill whose cue words are not in its text, and an unknown service', () => {
     const text = JSON.stringify({
-      scenarios: [{ id: 'd1', text: 'Score 5 million rows every night.', pattern: 'batch', service: 'azure-functions', cues: ['every night', 'low latency'], explanation: 'x' }],
+      scenarios: [{ id: 'd1', chapter: '095-x', section: 'intro', text: 'Score 5 million rows every night.', pattern: 'batch', service: 'azure-functions', cues: ['every night', 'low latency'], explanation: 'x' }],
     });
     const message = errorOf(() => parseContentJson('drills.json', text, drillsSchema, 'scenarios')).message;
     expect(message).toMatch(/scenario "d1" → cues\.1: cue "low latency" does not appear/);
     expect(message).toMatch(/scenario "d1" → service/);
     expect(message).not.toMatch(/cues\.0/);
+  });
+
+  it('names a drill without a section, and one whose chapter or section does not exist', () => {
+    const base = { text: 'Score 5 million rows every night.', pattern: 'batch', service: 'batch-endpoint', cues: ['every night'], explanation: 'x' };
+    const missing = JSON.stringify({ scenarios: [{ id: 'd1', chapter: '095-x', ...base }] });
+    expect(errorOf(() => parseContentJson('content/drills/d.json', missing, drillsSchema, 'scenarios')).message).toMatch(/content\/drills\/d\.json[\s\S]*scenario "d1" → section/);
+    const drills = drillsSchema.parse({
+      scenarios: [
+        { id: 'd1', chapter: '095-x', section: 'intro', ...base },
+        { id: 'd2', chapter: '095-x', section: 'nowhere', ...base },
+        { id: 'd3', chapter: '097-y', section: 'intro', ...base },
+      ],
+    });
+    expect(drillSectionProblems(drills, { '095-x': ['intro'] })).toEqual([
+      'scenario "d2" → section: "nowhere" is not a heading id in chapter 095-x',
+      'scenario "d3" → chapter: "097-y" is not a chapter of the course',
+    ]);
   });
 });

@@ -43,9 +43,13 @@ describe('the course content', () => {
     expect(loadCards(slug, headings.map((h) => h.id))?.cards.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('has at least 40 balanced batch-vs-real-time drills', () => {
+  it('has at least 40 balanced batch-vs-real-time drills, each on a real chapter section', async () => {
     const { scenarios } = loadDrills();
     expect(scenarios.length).toBeGreaterThanOrEqual(40);
+    const chapters = [...new Set(scenarios.map((s) => s.chapter))];
+    const sections = Object.fromEntries(await Promise.all(chapters.map(async (slug) => [slug, (await loadChapter(slug)).headings.map((h) => h.id)] as const)));
+    // Every drill practises a real section, so readiness by section can count it.
+    expect(() => loadDrills(undefined, sections)).not.toThrow();
     const batch = scenarios.filter((s) => s.pattern === 'batch').length;
     expect(Math.abs(batch - (scenarios.length - batch))).toBeLessThanOrEqual(scenarios.length * 0.2);
   });

@@ -156,7 +156,7 @@ describeBrowser('practice: drills and progress files', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export progress to a file' }).click();
     const exported = await readFile((await (await download).path()) as string, 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ app: 'batch-inference-lab', version: 1, progress: { unlocked: [CH96] } });
+    expect(JSON.parse(exported)).toMatchObject({ app: 'batch-inference-lab', version: 2, progress: { unlocked: [CH96] } });
 
     const broken = exported.replace(/"correct": \d+/, '"correct": "many"');
     await page.getByLabel(/Progress file/).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });

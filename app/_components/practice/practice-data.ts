@@ -1,7 +1,7 @@
 // Server only: reads the content folder through the validating loaders.
 import { loadChapter, loadCourse } from '@/app/_content/chapters';
-import { loadCards, loadQuiz } from '@/app/_content/assessments';
-import type { CardDeck, Quiz } from '@/app/_content/assessment-schema';
+import { loadCards, loadDrills, loadQuiz } from '@/app/_content/assessments';
+import type { Card, CardDeck, DrillScenario, Question, Quiz } from '@/app/_content/assessment-schema';
 
 export interface ChapterRef {
   slug: string;
@@ -49,4 +49,25 @@ export async function loadPracticeChapter(slug: string): Promise<PracticeChapter
 export async function slugsWith(kind: 'quiz' | 'cards'): Promise<string[]> {
   const course = await loadCourse();
   return course.filter((c) => (kind === 'quiz' ? c.questionCount : c.cardCount) > 0).map((c) => c.slug);
+}
+
+/** Everything /progress needs for readiness by section and "practise these" sessions. */
+export interface ReadinessData {
+  chapters: (ChapterRef & { alwaysOpen: boolean })[];
+  sections: { slug: string; id: string; title: string; chapterNumber: number }[];
+  questions: { slug: string; question: Question }[];
+  cards: (Card & { slug: string })[];
+  drills: DrillScenario[];
+}
+
+export async function loadReadinessData(): Promise<ReadinessData> {
+  const course = await loadCourse();
+  const chapters = await Promise.all(course.map((c) => loadPracticeChapter(c.slug)));
+  return {
+    chapters: chapters.map((c) => ({ slug: c.slug, number: c.number, title: c.title, alwaysOpen: !c.lockable })),
+    sections: chapters.flatMap((c) => Object.entries(c.sectionTitles).map(([id, title]) => ({ slug: c.slug, id, title, chapterNumber: c.number }))),
+    questions: chapters.flatMap((c) => (c.quiz?.questions ?? []).map((question) => ({ slug: c.slug, question }))),
+    cards: chapters.flatMap((c) => (c.cards?.cards ?? []).map((card) => ({ ...card, slug: c.slug }))),
+    drills: loadDrills().scenarios,
+  };
 }

@@ -19,7 +19,7 @@ beforeEach(() => {
   localStorage.clear();
   act(() => {
     progressStore.getState().resetProgress();
-    progressStore.getState().recordDrillAnswer(true, 1);
+    progressStore.getState().recordDrillAnswer('d01-retail-nightly-forecast', true, 1, '2026-03-01T10:00:00.000Z');
   });
 });
 afterEach(cleanup);

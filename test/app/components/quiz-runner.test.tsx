@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { QuizRunner } from '@/app/_components/practice/quiz/QuizRunner';
+import { rateAndSave } from '@/app/_components/practice/cards/rate';
 import type { QuizContent } from '@/app/_components/practice/quiz/types';
 import { progressStore } from '@/app/_progress/use-progress';
 import type { Question } from '@/app/_content/assessment-schema';
@@ -28,6 +29,10 @@ const content: QuizContent = {
   questions: QUESTIONS,
   next: { slug: NEXT, number: 96, title: 'Next chapter' },
   sectionTitles: { alpha: 'Alpha section', beta: 'Beta section', gamma: 'Gamma section' },
+  cards: [
+    { id: 'card-alpha', section: 'alpha' },
+    { id: 'card-gamma', section: 'gamma' },
+  ],
 };
 
 function currentQuestion(): Question {
@@ -119,6 +124,27 @@ describe('QuizRunner', () => {
     expect(review).toHaveLength(5);
     expect(screen.getAllByText(/Explanation of/)).toHaveLength(QUESTIONS.reduce((n, q) => n + q.choices.length, 0));
     expect(screen.getAllByText('Your answer')).toHaveLength(5);
+  });
+
+  it('brings the cards of each section with a wrong answer forward, and leaves the others alone', () => {
+    const reviewed = new Date(Date.now() - 60_000).toISOString();
+    act(() => {
+      rateAndSave(SLUG, 'card-alpha', 'easy', reviewed);
+      rateAndSave(SLUG, 'card-gamma', 'easy', reviewed);
+    });
+    const gammaBefore = progressStore.getState().cards[SLUG]?.['card-gamma'];
+    expect(Date.parse(progressStore.getState().cards[SLUG]?.['card-alpha']?.due ?? '')).toBeGreaterThan(Date.now() + 86_400_000);
+    render(<QuizRunner content={content} />);
+    startExam();
+    // Alpha's multi question is answered wrongly; both gamma questions are right.
+    answerAll((q) => q.id !== 'q-multi');
+    const before = Date.now();
+    fireEvent.click(screen.getByRole('button', { name: 'Submit quiz' }));
+    const cards = progressStore.getState().cards[SLUG] ?? {};
+    expect(Date.parse(cards['card-alpha']?.due ?? '')).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(cards['card-alpha']?.due ?? '')).toBeGreaterThanOrEqual(before - 1000);
+    expect(cards['card-alpha']?.stability).toBeGreaterThan(1);
+    expect(cards['card-gamma']).toEqual(gammaBefore);
   });
 
   it('fails at 2 of 5 with partial multi and order answers counting zero, then retries only the missed ones', () => {

@@ -1,3 +1,5 @@
+import { rateCard, type CardRating } from '@/app/_quiz/fsrs';
+import type { ProgressStore } from '@/app/_progress/store';
 import type { KeyValueStorage } from '@/app/_progress/storage';
 import type { Attempt } from '@/app/_progress/schema';
 
@@ -29,4 +31,10 @@ export function attempt(correct: number, total: number, passed: boolean, extra: 
     date: '2026-03-01T10:00:00.000Z',
     ...extra,
   };
+}
+
+/** What the cards page does: rate with FSRS at the learner's retention, then save. */
+export function rate(store: ProgressStore, slug: string, cardId: string, rating: CardRating, now: string): void {
+  const s = store.getState();
+  s.saveRating(slug, cardId, rating, rateCard(s.cards[slug]?.[cardId], rating, now, s.settings.desiredRetention));
 }

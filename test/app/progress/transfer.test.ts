@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldName, parseProgressFile, serializeProgress } from '@/app/_progress/transfer';
-import { emptyProgress, type ProgressData } from '@/app/_progress/schema';
+import { emptyProgress, PROGRESS_VERSION, type ProgressData } from '@/app/_progress/schema';
 import { attempt, CH95, CH96 } from './helpers';
 
 function sample(): ProgressData {
   return { ...emptyProgress(), attempts: { [CH95]: [attempt(12, 20, true)] }, best: { [CH95]: { correct: 12, total: 20, passed: true, date: '2026-03-01T10:00:00.000Z' } }, unlocked: [CH96] };
 }
 
-const fileWith = (progress: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ app: 'batch-inference-lab', version: 1, exportedAt: '2026-03-02T00:00:00.000Z', progress, ...extra });
+const fileWith = (progress: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ app: 'batch-inference-lab', version: PROGRESS_VERSION, exportedAt: '2026-03-02T00:00:00.000Z', progress, ...extra });
 
 describe('progress export and import', () => {
   it('imports exactly what it exported', () => {
@@ -28,8 +28,8 @@ describe('progress export and import', () => {
   });
 
   it('refuses a newer version and a missing progress field', () => {
-    const newer = parseProgressFile(fileWith(sample(), { version: 2 }));
-    expect(!newer.ok && newer.message).toMatch(/newer version of the app \(version 2/);
+    const newer = parseProgressFile(fileWith(sample(), { version: PROGRESS_VERSION + 1 }));
+    expect(!newer.ok && newer.message).toMatch(new RegExp(`newer version of the app \\(version ${PROGRESS_VERSION + 1}`));
     const missing = parseProgressFile(JSON.stringify({ app: 'batch-inference-lab', version: 1 }));
     expect(!missing.ok && missing.message).toMatch(/the field "progress" is missing/);
   });

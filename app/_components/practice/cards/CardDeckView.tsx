@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 import type { Card } from '@/app/_content/assessment-schema';
-import { dueCardIds, LEITNER_INTERVAL_DAYS, type CardSchedule } from '@/app/_quiz/leitner';
-import { useHydrated, useProgress } from '@/app/_progress/use-progress';
-import { localDay } from '../clock';
+import { DEFAULT_RETENTION, dueCardIds, type CardState } from '@/app/_quiz/card-state';
+import { progressStore, useHydrated, useProgress } from '@/app/_progress/use-progress';
+import { formatDate, nowIso } from '../clock';
 import { CardSession } from './CardSession';
 
-const NO_SCHEDULE: Record<string, CardSchedule> = {};
+const NO_CARDS: Record<string, CardState> = {};
+const RETENTION_CHOICES = [0.8, 0.85, 0.9, 0.95] as const;
 
 interface Props {
   slug: string;
@@ -15,52 +16,76 @@ interface Props {
   sectionTitles: Record<string, string>;
 }
 
-/** Knowledge cards with Leitner scheduling: the overview, then a review session. */
+/** Knowledge cards scheduled by FSRS: the overview, then a review session. */
 export function CardDeckView({ slug, cards, sectionTitles }: Props) {
   const hydrated = useHydrated();
-  const schedules = useProgress((s) => s.cards[slug] ?? NO_SCHEDULE);
+  const states = useProgress((s) => s.cards[slug] ?? NO_CARDS);
+  const retention = useProgress((s) => s.settings.desiredRetention);
   const [session, setSession] = useState<string[] | null>(null);
+  // The moment the overview was drawn; a new one after every session.
+  const [now, setNow] = useState(nowIso);
   if (!hydrated) return <p>Loading your saved progress…</p>;
 
-  const today = localDay();
-  const due = dueCardIds(
-    cards.map((c) => c.id),
-    schedules,
-    today,
-  );
-  if (session) return <CardSession slug={slug} cards={cards.filter((c) => session.includes(c.id))} order={session} sectionTitles={sectionTitles} today={today} onDone={() => setSession(null)} />;
+  const ids = cards.map((c) => c.id);
+  const due = dueCardIds(ids, states, now);
+  if (session) {
+    return (
+      <CardSession
+        slug={slug}
+        cards={cards}
+        order={session}
+        sectionTitles={sectionTitles}
+        onDone={() => {
+          setSession(null);
+          setNow(nowIso());
+        }}
+      />
+    );
+  }
 
-  const boxCounts = LEITNER_INTERVAL_DAYS.map((_, i) => cards.filter((c) => schedules[c.id]?.box === i + 1).length);
-  const upcoming = Object.values(schedules)
-    .map((s) => s.due)
-    .filter((d) => d > today)
+  const count = (state: CardState['state'] | 'new') => cards.filter((c) => (states[c.id]?.state ?? 'new') === state).length;
+  const upcoming = ids
+    .map((id) => states[id]?.due)
+    .filter((d): d is string => !!d && d > now)
     .sort()[0];
+  const choices = [...new Set([...RETENTION_CHOICES, retention])].sort();
   return (
     <div className="card-overview">
       <p className="due-count" role="status">
-        <strong>{due.length}</strong> of {cards.length} cards due today
+        <strong>{due.length}</strong> of {cards.length} cards due now
       </p>
       <p>
-        Reveal each answer, then say honestly whether you knew it. A card you know moves up a box and comes back later ({LEITNER_INTERVAL_DAYS.join(', ')} days for boxes 1 to{' '}
-        {LEITNER_INTERVAL_DAYS.length}); a card you miss goes back to box 1 and returns tomorrow.
+        Reveal each answer, then rate how well you knew it: Again, Hard, Good or Easy. The FSRS scheduler estimates how long you will remember each card and brings it back when your
+        chance of recalling it falls to the retention you choose below. A quiz question you get wrong brings the cards of its section forward.
       </p>
-      <ul className="box-counts" aria-label="Cards per box">
-        <li>New: {cards.filter((c) => !schedules[c.id]).length}</li>
-        {boxCounts.map((n, i) => (
-          <li key={i}>
-            Box {i + 1}: {n}
-          </li>
-        ))}
+      <ul className="box-counts" aria-label="Cards by learning state">
+        <li>New: {count('new')}</li>
+        <li>Learning: {count('learning')}</li>
+        <li>Review: {count('review')}</li>
+        <li>Relearning: {count('relearning')}</li>
       </ul>
+      <p>
+        <label htmlFor="desired-retention">Desired retention </label>
+        <select id="desired-retention" value={retention} aria-describedby="retention-hint" onChange={(e) => progressStore.getState().setDesiredRetention(Number(e.target.value))}>
+          {choices.map((r) => (
+            <option key={r} value={r}>
+              {Math.round(r * 100)}%{r === DEFAULT_RETENTION ? ' (recommended)' : ''}
+            </option>
+          ))}
+        </select>{' '}
+        <span id="retention-hint" className="field-hint">
+          Higher means more frequent reviews; it applies from your next rating.
+        </span>
+      </p>
       <div className="quiz-actions">
         <button type="button" className="button-primary" disabled={due.length === 0} onClick={() => setSession(due)}>
           Review the {due.length} due card{due.length === 1 ? '' : 's'}
         </button>
-        <button type="button" className="button-secondary" onClick={() => setSession(cards.map((c) => c.id))}>
+        <button type="button" className="button-secondary" onClick={() => setSession(ids)}>
           Study all {cards.length} cards anyway
         </button>
       </div>
-      {due.length === 0 && upcoming && <p>Nothing is due today. The next card is due on {upcoming}.</p>}
+      {due.length === 0 && upcoming && <p>Nothing is due now. The next card is due on {formatDate(upcoming)}.</p>}
     </div>
   );
 }

@@ -4,9 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { DrillScenario } from '@/app/_content/assessment-schema';
 import { seededShuffle } from '@/app/_quiz/seeded-shuffle';
 import { progressStore } from '@/app/_progress/use-progress';
-import { newSeed } from '../clock';
-import { AnswerButtons } from './AnswerButtons';
-import { DrillFeedback } from './DrillFeedback';
+import { newSeed, nowIso } from '../clock';
+import { DrillQuestion } from './DrillQuestion';
 
 /** Untimed: one scenario at a time, with the cue words highlighted after each answer. */
 export function DrillPractice({ scenarios }: { scenarios: DrillScenario[] }) {
@@ -29,7 +28,7 @@ export function DrillPractice({ scenarios }: { scenarios: DrillScenario[] }) {
     const nextStreak = correct ? streak + 1 : 0;
     setGiven(pattern);
     setStreak(nextStreak);
-    progressStore.getState().recordDrillAnswer(correct, nextStreak);
+    progressStore.getState().recordDrillAnswer(scenario.id, correct, nextStreak, nowIso());
   };
 
   return (
@@ -37,18 +36,9 @@ export function DrillPractice({ scenarios }: { scenarios: DrillScenario[] }) {
       <p className="question-count">
         Scenario {(index % order.length) + 1} of {order.length} · streak {streak}
       </p>
-      {!given && (
-        <p className="drill-text" ref={textRef} tabIndex={-1}>
-          {scenario.text}
-        </p>
-      )}
-      <p className="question-hint">Batch or real-time?</p>
-      <AnswerButtons disabled={given !== null} onAnswer={answer} />
+      <DrillQuestion scenario={scenario} given={given} onAnswer={answer} textRef={textRef} />
       {given && (
         <>
-          <div role="status">
-            <DrillFeedback scenario={scenario} given={given} />
-          </div>
           <button
             type="button"
             className="button-secondary"

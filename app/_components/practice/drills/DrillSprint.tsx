@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DrillScenario } from '@/app/_content/assessment-schema';
 import { seededShuffle } from '@/app/_quiz/seeded-shuffle';
 import { progressStore } from '@/app/_progress/use-progress';
-import { newSeed } from '../clock';
+import { newSeed, nowIso } from '../clock';
 import { AnswerButtons } from './AnswerButtons';
 import { PATTERN_LABELS, SERVICE_LABELS } from './drill-labels';
 
@@ -51,7 +51,7 @@ export function DrillSprint({ scenarios, seconds }: { scenarios: DrillScenario[]
       const scenario = round.order[round.index % round.order.length] as DrillScenario;
       const correct = pattern === scenario.pattern;
       const streak = correct ? round.streak + 1 : 0;
-      progressStore.getState().recordDrillAnswer(correct, streak);
+      progressStore.getState().recordDrillAnswer(scenario.id, correct, streak, nowIso());
       setRound({
         ...round,
         index: round.index + 1,

@@ -2,6 +2,8 @@ import { formatPercent } from '@/app/_quiz/scoring';
 import type { Attempt, BestScore } from '@/app/_progress/schema';
 import { formatDate } from '../clock';
 
+const KIND_LABELS: Record<Attempt['kind'], string> = { full: 'Full quiz', retry: 'Retry of missed', mixed: 'Mixed practice' };
+
 interface Props {
   attempts: readonly Attempt[];
   best: BestScore | undefined;
@@ -35,12 +37,12 @@ export function AttemptHistory({ attempts, best, onReview }: Props) {
             <tr key={`${a.date}-${a.seed}`}>
               <td>{formatDate(a.date)}</td>
               <td>
-                {a.kind === 'full' ? 'Full quiz' : 'Retry of missed'}, {a.mode}
+                {KIND_LABELS[a.kind]}, {a.mode}
               </td>
               <td>
                 {a.correct}/{a.total} ({formatPercent(a.correct, a.total)})
               </td>
-              <td>{a.kind === 'retry' ? 'Practice round' : a.passed ? 'Passed' : 'Not passed'}</td>
+              <td>{a.kind !== 'full' ? 'Practice round' : a.passed ? 'Passed' : 'Not passed'}</td>
               <td>
                 <button type="button" className="button-link" onClick={() => onReview(a)} aria-label={`Review attempt ${attempts.length - i}`}>
                   Review

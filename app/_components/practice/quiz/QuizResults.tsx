@@ -23,7 +23,7 @@ export function QuizResults({ content, attempt, onRetryMissed, onNewAttempt }: P
   return (
     <div className="quiz-results">
       <h2 ref={heading} tabIndex={-1}>
-        {full ? 'Your result' : 'Your retry round'}
+        {full ? 'Your result' : attempt.kind === 'mixed' ? 'Your mixed practice questions' : 'Your retry round'}
       </h2>
       <p className={!full ? 'result-score' : attempt.passed ? 'result-score result-pass' : 'result-score result-fail'}>
         {attempt.correct} of {attempt.total} correct ({formatPercent(attempt.correct, attempt.total)}){full && (attempt.passed ? ': passed' : ': not passed')}
@@ -39,7 +39,7 @@ export function QuizResults({ content, attempt, onRetryMissed, onNewAttempt }: P
           Chapter {content.next.number} is unlocked: <Link href={`/chapters/${content.next.slug}`}>{content.next.title}</Link>
         </p>
       )}
-      {!full && <p>Retry rounds only ask the questions you missed, so they do not change your best score or unlock chapters.</p>}
+      {!full && <p>Retry rounds and mixed practice ask only some of the questions, so they do not change your best score or unlock chapters.</p>}
       <div className="quiz-actions">
         {missed.length > 0 && (
           <button type="button" className="button-primary" onClick={() => onRetryMissed(missed)}>

@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import { placeQuestions } from '@/app/_quiz/attempt-order';
+import { cardsInSections } from '@/app/_quiz/card-state';
 import { scoreAnswers } from '@/app/_quiz/scoring';
 import { progressStore } from '@/app/_progress/use-progress';
 import type { Attempt, InProgressQuiz } from '@/app/_progress/schema';
@@ -47,8 +48,10 @@ export function QuizSession({ content, quiz, onSubmitted }: Props) {
       date: nowIso(),
     };
     progressStore.getState().submitQuiz(slug, attempt, content.next?.slug ?? null);
+    const missedSections = score.sections.filter((s) => s.correct < s.total).map((s) => s.section);
+    progressStore.getState().bringCardsForward(slug, cardsInSections(content.cards, missedSections), attempt.date);
     onSubmitted(attempt);
-  }, [slug, quiz, placed, content.passPercent, content.next, onSubmitted]);
+  }, [slug, quiz, placed, content.passPercent, content.next, content.cards, onSubmitted]);
 
   if (!current) return null;
   const id = current.question.id;

@@ -11,6 +11,8 @@ export interface QuizContent {
   next: { slug: string; number: number; title: string } | null;
   /** Heading id → heading text, for the section breakdown. */
   sectionTitles: Record<string, string>;
+  /** The chapter's cards (id and section only): a wrong answer brings its section's cards forward. */
+  cards: { id: string; section: string }[];
 }
 
 export const TYPE_HINTS: Record<Question['type'], string> = {

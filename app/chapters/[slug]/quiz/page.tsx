@@ -29,6 +29,7 @@ export default async function QuizPage({ params }: Props) {
     questions: chapter.quiz.questions,
     next: chapter.next,
     sectionTitles: chapter.sectionTitles,
+    cards: chapter.cards?.cards.map(({ id, section }) => ({ id, section })) ?? [],
   };
   return (
     <div className="practice-page">
