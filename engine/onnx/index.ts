@@ -4,7 +4,7 @@
 export { auc, confusionMatrix, youdenThreshold, type ConfusionMatrix } from './metrics';
 export { scoreLogisticReference, type LogisticModel } from './logistic-model';
 export { standardisation, trainLogisticRegression, type TrainOptions } from './train-logistic';
-export { loadOrt, type OrtModule, type OrtSource } from './ort-loader';
+export { loadOrt, sharingSessions, type OrtModule, type OrtSource } from './ort-loader';
 export { createOnnxEntryScript, type OnnxEntryScriptOptions, type ScoredRow } from './onnx-entry-script';
 export type { CreditRiskModelMetadata } from './model-metadata';
 export { labelledRows, splitRowIndices, trainCreditRiskModel, type CreditRiskTraining, type LabelledRows } from './credit-risk-training';

@@ -61,7 +61,7 @@ export {
   type OutcomeCounts,
 } from './outcome';
 export { DEFAULT_MAX_PREEMPTIONS } from './faults';
-export { simulateParallelRun, validateSimulation, resolveRunSettings, DEFAULT_SEED } from './simulate';
+export { simulateParallelRun, validateSimulation, parseParallelRunConfig, resolveRunSettings, DEFAULT_SEED, type ParsedConfig } from './simulate';
 export type {
   ProcessMachine,
   ParallelInitContext,

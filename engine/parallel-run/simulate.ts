@@ -3,7 +3,7 @@
 import type { ConfigProblem, Dataset, MiniBatchResult, ParallelRunConfig, RunCounts } from '../types';
 import { createRandom } from '../random';
 import { costUsd, defaultProcessCountPerNode, resolveCompute, VM_SIZES, type ComputeSpec, type ResolvedCompute } from './compute';
-import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_RUN_MAX_TRY } from './defaults';
+import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_RUN_MAX_TRY, type LooseParallelRunConfig } from './defaults';
 import { createFaultInjector } from './faults';
 import { MINI_BATCH_STATUS, ParallelRunJob } from './job';
 import { formatOutputLines } from './output';
@@ -15,7 +15,7 @@ import { describeProblems, validateParallelRunConfig } from './validate-config';
 export const DEFAULT_SEED = 1;
 
 /** Config problems plus the compute checks the SDK makes (known VM size, node_count ≤ max_nodes). */
-export function validateSimulation(config: ParallelRunConfig, dataset: Dataset, compute?: ComputeSpec): ConfigProblem[] {
+export function validateSimulation(config: ParallelRunConfig | LooseParallelRunConfig, dataset: Dataset, compute?: ComputeSpec): ConfigProblem[] {
   const problems = validateParallelRunConfig(config, dataset);
   const vmSize = compute?.vmSize;
   if (vmSize !== undefined && !VM_SIZES[vmSize]) {
@@ -26,6 +26,23 @@ export function validateSimulation(config: ParallelRunConfig, dataset: Dataset, 
     problems.push({ field: 'node_count', message: `node_count is ${config.node_count}; it must be between 1 and the cluster's max_nodes ${maxNodes}` });
   }
   return problems;
+}
+
+export type ParsedConfig = { ok: true; config: ParallelRunConfig } | { ok: false; problems: ConfigProblem[]; message: string };
+
+/**
+ * The typed seam between a loose config (a form, a URL, JSON) and the engine:
+ * a ParallelRunConfig comes out only when validation found no problem.
+ */
+export function parseParallelRunConfig(loose: LooseParallelRunConfig, dataset: Dataset, compute?: ComputeSpec): ParsedConfig {
+  const problems = validateSimulation(loose, dataset, compute);
+  if (problems.length > 0) return { ok: false, problems, message: invalidConfigMessage(problems) };
+  // Every key was checked just above, so the loose object has the typed shape.
+  return { ok: true, config: loose as ParallelRunConfig };
+}
+
+function invalidConfigMessage(problems: ConfigProblem[]): string {
+  return `Invalid ParallelRunConfig (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${describeProblems(problems)}`;
 }
 
 export function resolveRunSettings(config: ParallelRunConfig, dataset: Dataset, compute: ResolvedCompute): ResolvedRunSettings {
@@ -56,7 +73,7 @@ export async function simulateParallelRun(options: SimulateOptions): Promise<Par
   const { dataset, config, entryScript, faults } = options;
   const problems = validateSimulation(config, dataset, options.compute);
   if (problems.length > 0) {
-    throw new Error(`Invalid ParallelRunConfig (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${describeProblems(problems)}`);
+    throw new Error(invalidConfigMessage(problems));
   }
   const compute = resolveCompute(options.compute);
   const settings = resolveRunSettings(config, dataset, compute);

@@ -3,37 +3,20 @@
 // the misconfigurations surface at run time, as in Azure: a missing package
 // fails the import, a missing model version fails Model.get_model_path, a GPU
 // model on a CPU node fails to create its session.
-import type { InferenceSession } from 'onnxruntime-web';
-import type { Dataset, EntryScriptFactory, ParallelRunConfig } from '../types';
+import type { Dataset, EntryScriptFactory } from '../types';
 import { createOnnxEntryScript } from '../onnx/onnx-entry-script';
-import { loadOrt, type OrtModule, type OrtSource } from '../onnx/ort-loader';
+import { loadOrt, sharingSessions, type OrtModule, type OrtSource } from '../onnx/ort-loader';
 import { LOG_PATHS } from '../parallel-run/logs';
-import { simulateParallelRun } from '../parallel-run/simulate';
+import { parseParallelRunConfig, simulateParallelRun } from '../parallel-run/simulate';
+import type { ComputeSpec } from '../parallel-run/compute';
 import type { ParallelRunSimulation } from '../parallel-run/sim-types';
 import type { ScriptInput } from './python-scripts';
 import type { ComputeCluster, Environment, ModelVersion, PipelineStep, ScoredRecord, Workspace } from './types';
 import { resolveModelVersion } from './workspace';
 
-/**
- * Real time only: simulated processes share one onnxruntime session per model
- * file instead of creating ~0.2 s sessions each. Virtual time still charges
- * every process its own init(), and run() calls never overlap, so sharing is
- * invisible to the simulation.
- */
-const sessions = new WeakMap<object, Promise<InferenceSession>>();
-
-const sharedOrt: OrtSource = async () => {
-  const ort = await loadOrt();
-  const create = (model: Uint8Array, options?: InferenceSession.SessionOptions): Promise<InferenceSession> => {
-    let session = sessions.get(model);
-    if (!session) {
-      session = ort.InferenceSession.create(model, options ?? {});
-      sessions.set(model, session);
-    }
-    return session;
-  };
-  return { Tensor: ort.Tensor, env: ort.env, InferenceSession: { create } as unknown as OrtModule['InferenceSession'] };
-};
+/** Real time only: simulated processes share one onnxruntime session per model file (see sharingSessions). */
+let shared: Promise<OrtModule> | undefined;
+const sharedOrt: OrtSource = () => (shared ??= loadOrt().then(sharingSessions));
 
 /** An entry script whose init() always raises, for failures that happen before scoring. */
 function failingInit(message: string): EntryScriptFactory {
@@ -96,14 +79,11 @@ export async function runParallelStep(
   const items = inputs.flatMap((i) => (i.artifact.kind === 'dataset' ? i.artifact.dataset.items : []));
   const dataset: Dataset = { kind: 'tabular', items };
   let simulation: ParallelRunSimulation;
+  const compute: ComputeSpec = { vmSize: cluster.vm_size, priority: cluster.tier === 'low_priority' ? 'lowpriority' : 'dedicated', maxNodes: cluster.max_nodes };
+  const parsed = parseParallelRunConfig(step.parallel_run_config ?? {}, dataset, compute);
+  if (!parsed.ok) return { scores: [], error: parsed.message };
   try {
-    simulation = await simulateParallelRun({
-      dataset,
-      config: step.parallel_run_config as unknown as ParallelRunConfig,
-      entryScript: entryScriptFor(ws, step, environment),
-      compute: { vmSize: cluster.vm_size, priority: cluster.tier === 'low_priority' ? 'lowpriority' : 'dedicated', maxNodes: cluster.max_nodes },
-      seed,
-    });
+    simulation = await simulateParallelRun({ dataset, config: parsed.config, entryScript: entryScriptFor(ws, step, environment), compute, seed });
   } catch (error) {
     return { scores: [], error: error instanceof Error ? error.message : String(error) };
   }

@@ -2,11 +2,12 @@
 // simulation per volume plus the endpoint model) runs here, so the page's main
 // thread only sends options and draws the result.
 /// <reference lib="webworker" />
+import { workerScope } from '@/app/_platform/worker/scope';
 import { yieldToMessages } from '@/app/_platform/worker/yield';
 import type { CompareRequest } from '../model/protocol';
 import { createCompareRunner } from './runner';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+const scope = workerScope();
 
 // Between sweep points the runner lets a newer request's message in.
 const runner = createCompareRunner((response) => scope.postMessage(response), yieldToMessages);

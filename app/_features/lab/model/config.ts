@@ -1,7 +1,7 @@
 // From the lab's raw settings to what the engine takes: a (possibly invalid)
 // ParallelRunConfig and a ComputeSpec. Validation is the engine's own, so the
 // messages beside the controls are exactly what the simulator would reject.
-import { validateSimulation, type ComputeSpec, type CostTimeModel, type ConfigProblem, type Dataset, type ParallelRunConfig } from '@/engine/index';
+import { parseParallelRunConfig, validateSimulation, type ComputeSpec, type CostTimeModel, type ConfigProblem, type Dataset, type LooseParallelRunConfig, type ParsedConfig } from '@/engine/index';
 import { LAB_WORKLOAD, MAX_NODES, SDK_FIELDS, type DatasetKind, type LabSettings, type SdkField } from './settings';
 
 // Plain decimals and exponent notation ("1e9" is a number, too large, not a word).
@@ -27,8 +27,8 @@ function parseMiniBatchSize(raw: string, kind: DatasetKind): number | string | u
 }
 
 /** Only the keys that are set, so the engine applies its defaults to the rest. */
-export function toLooseConfig(settings: LabSettings): Record<string, unknown> {
-  const config: Record<string, unknown> = {};
+export function toLooseConfig(settings: LabSettings): LooseParallelRunConfig {
+  const config: LooseParallelRunConfig = {};
   for (const field of SDK_FIELDS) {
     const value =
       field === 'mini_batch_size'
@@ -39,6 +39,14 @@ export function toLooseConfig(settings: LabSettings): Record<string, unknown> {
     if (value !== undefined) config[field] = value;
   }
   return config;
+}
+
+/**
+ * The one typed seam from the lab's settings to the engine: the
+ * ParallelRunConfig the engine runs, or the engine's own problems with them.
+ */
+export function toEngineConfig(settings: LabSettings, dataset: Dataset): ParsedConfig {
+  return parseParallelRunConfig(toLooseConfig(settings), dataset, toComputeSpec(settings));
 }
 
 /**
@@ -60,7 +68,7 @@ export type FieldProblems = Partial<Record<SdkField | 'vm_size' | 'general', str
 export function validateSettings(settings: LabSettings): FieldProblems {
   // The validator only looks at the dataset's kind, so an empty one is enough here.
   const dataset: Dataset = { kind: settings.dataset, items: [] };
-  const problems: ConfigProblem[] = validateSimulation(toLooseConfig(settings) as unknown as ParallelRunConfig, dataset, toComputeSpec(settings));
+  const problems: ConfigProblem[] = validateSimulation(toLooseConfig(settings), dataset, toComputeSpec(settings));
   const grouped: FieldProblems = {};
   for (const problem of problems) {
     const key = (SDK_FIELDS as readonly string[]).includes(problem.field) || problem.field === 'vm_size' ? (problem.field as SdkField | 'vm_size') : 'general';

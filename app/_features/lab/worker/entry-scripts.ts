@@ -10,31 +10,14 @@ import {
   type OrtModule,
   type OrtSource,
   type RunContext,
+  sharingSessions,
 } from '@/engine/index';
-import type { InferenceSession } from 'onnxruntime-web';
 import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
 
-/**
- * Every simulated process calls init(), which opens an InferenceSession, as
- * each Azure process loads its own model copy. The bytes are identical, so one
- * real session serves them all: the engine still charges each process its
- * virtual init() time, while the browser stops paying ~ms per fake process.
- */
+/** onnxruntime loaded once, with one real session per model shared by every simulated process (the engine's sharingSessions). */
 export function sharedSessionOrt(load: () => Promise<OrtModule>): () => Promise<OrtModule> {
   let wrapped: Promise<OrtModule> | undefined;
-  return () =>
-    (wrapped ??= load().then((ort) => {
-      const sessions = new Map<unknown, Promise<InferenceSession>>();
-      const create = (model: unknown, options?: InferenceSession.SessionOptions): Promise<InferenceSession> => {
-        let session = sessions.get(model);
-        if (!session) {
-          session = (ort.InferenceSession.create as (m: unknown, o?: InferenceSession.SessionOptions) => Promise<InferenceSession>)(model, options);
-          sessions.set(model, session);
-        }
-        return session;
-      };
-      return { InferenceSession: { create }, Tensor: ort.Tensor, env: ort.env } as unknown as OrtModule;
-    }));
+  return () => (wrapped ??= load().then(sharingSessions));
 }
 
 function namedError(name: string, message: string): Error {

@@ -10,12 +10,11 @@ import {
   simulateParallelRun,
   type Dataset,
   type FaultPlan,
-  type MiniBatch,
   type OrtSource,
   type ParallelRunConfig,
   type ParallelRunSimulation,
 } from '@/engine/index';
-import { toComputeSpec, toLooseConfig } from '@/app/_features/lab/model/config';
+import { toComputeSpec, toEngineConfig } from '@/app/_features/lab/model/config';
 import { buildLabView, buildQuality, firstNodeReadyAt } from '@/app/_features/lab/model/lab-view';
 import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from '@/app/_features/lab/model/protocol';
 import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
@@ -68,13 +67,11 @@ function scenarioFaults(scenario: ScenarioSpec): FaultPlan | undefined {
 // The platform's one stale-request rule; re-exported for the runner's callers.
 export { StaleRequest };
 
-/** The planned mini-batches, or none when the config is invalid (simulateParallelRun then explains why). */
-function planOrEmpty(dataset: Dataset, config: ParallelRunConfig): MiniBatch[] {
-  try {
-    return planMiniBatches(dataset, config);
-  } catch {
-    return [];
-  }
+/** The engine's config for these settings; invalid settings throw the engine's own message, as a simulation of them would. */
+function engineConfig(settings: LabSettings, dataset: Dataset): ParallelRunConfig {
+  const parsed = toEngineConfig(settings, dataset);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.config;
 }
 
 /** Sweep results kept for reuse: moving node_count leaves the node_count sweep's jobs as they were. */
@@ -103,8 +100,8 @@ export class LabRunner {
       if (hooks.isStale()) throw new StaleRequest();
     }
     const prepareDone = this.now();
-    const config = toLooseConfig(settings) as unknown as ParallelRunConfig;
-    const planned = planOrEmpty(prepared.dataset, config);
+    const config = engineConfig(settings, prepared.dataset);
+    const planned = planMiniBatches(prepared.dataset, config);
     const batchBytes = planned.map((batch) => batch.items.reduce((sum, item) => sum + item.bytes, 0));
     const total = Math.max(1, planned.length);
     let calls = 0;
@@ -158,7 +155,7 @@ export class LabRunner {
     if (cached) return cached;
     let outcome: SweepOutcome;
     try {
-      const config = toLooseConfig(variant) as unknown as ParallelRunConfig;
+      const config = engineConfig(variant, dataset);
       const result = await this.simulate(variant, scenario, dataset, config, this.cooperation(hooks, () => {}));
       if (hooks.isStale()) throw new StaleRequest();
       outcome = {

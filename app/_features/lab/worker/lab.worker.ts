@@ -2,6 +2,7 @@
 // here, so the page stays responsive. Requests are handled one at a time; a
 // newer request on the same channel makes older work stop at its next pause.
 /// <reference lib="webworker" />
+import { workerScope } from '@/app/_platform/worker/scope';
 import { Newest, serialQueue, StaleRequest } from '@/app/_platform/worker/newest';
 import { loadWasmOrt } from '@/app/_platform/worker/ort';
 import { yieldToMessages } from '@/app/_platform/worker/yield';
@@ -10,7 +11,7 @@ import type { OutputRequest, ProgressPhase, RunRequest, WorkerMessage, WorkerReq
 import { sharedSessionOrt } from './entry-scripts';
 import { LabRunner, type RunHooks } from './lab-runner';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+const scope = workerScope();
 
 const ort = sharedSessionOrt(loadWasmOrt);
 

@@ -3,12 +3,13 @@
 // on the page's main thread. Requests are handled one at a time, in order,
 // because every one of them may change the workspace.
 /// <reference lib="webworker" />
+import { workerScope } from '@/app/_platform/worker/scope';
 import { loadWasmOrt } from '@/app/_platform/worker/ort';
 import { serialQueue } from '@/app/_platform/worker/newest';
 import type { RequestEnvelope, ResponseEnvelope } from '../model/protocol';
 import { PipelineSession } from './pipeline-session';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+const scope = workerScope();
 
 async function loadModel(): Promise<Uint8Array> {
   const response = await fetch('/models/credit-risk.onnx');
