@@ -5,8 +5,11 @@ import type { ProgressData } from './schema';
 /** The part of the Web Storage API the store needs; tests pass an in-memory one. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const unreadable = (reason: string, version: number): StorageValue<ProgressData> => ({
-  state: { [UNREADABLE]: reason } as unknown as ProgressData,
+/** What the store may find in storage: saved progress, or the marker for text it could not read. */
+export type PersistedProgress = ProgressData | { [UNREADABLE]: string };
+
+const unreadable = (reason: string, version: number): StorageValue<PersistedProgress> => ({
+  state: { [UNREADABLE]: reason },
   version,
 });
 
@@ -15,7 +18,7 @@ const unreadable = (reason: string, version: number): StorageValue<ProgressData>
  * something that is not a saved state) is handed on as a marker instead of
  * throwing, so the store can reset it and tell the learner.
  */
-export function safeJsonStorage(backend: () => KeyValueStorage | null, currentVersion: number): PersistStorage<ProgressData> {
+export function safeJsonStorage(backend: () => KeyValueStorage | null, currentVersion: number): PersistStorage<PersistedProgress> {
   const safely = <T>(run: (s: KeyValueStorage) => T, fallback: T): T => {
     try {
       const s = backend();

@@ -57,7 +57,10 @@ export type ProgressState = ProgressData & ProgressActions & { notice: string | 
 const DATA_KEYS = Object.keys(emptyProgress()) as (keyof ProgressData)[];
 
 export function pickData(state: ProgressData): ProgressData {
-  return Object.fromEntries(DATA_KEYS.map((k) => [k, state[k]])) as unknown as ProgressData;
+  // Copies only the data keys: the store's actions and notices are never saved.
+  const data = emptyProgress();
+  for (const key of DATA_KEYS) Object.assign(data, { [key]: state[key] });
+  return data;
 }
 
 type Set = (partial: Partial<ProgressState> | ((s: ProgressState) => Partial<ProgressState>)) => void;

@@ -1,7 +1,7 @@
 // The explorer's form as the learner typed it (strings), turned into an SDK v1
 // ScheduleRecurrence for the engine. Nothing is checked here: every check is
 // the engine's, so the messages beside the controls are exactly its words.
-import { nextRunTimes, ScheduleValidationError, TIME_ZONE_DEFAULTS, validateRecurrence, type ConfigProblem, type ScheduleRecurrence, type WeekDay } from '@/engine/index';
+import { nextRunTimes, ScheduleValidationError, TIME_ZONE_DEFAULTS, parseRecurrence, type ConfigProblem, type ScheduleRecurrence, type WeekDay } from '@/engine/index';
 
 export interface RecurrenceFormState {
   frequency: string;
@@ -60,7 +60,8 @@ function parseInterval(text: string): unknown {
   return /^-?\d+$/.test(t) ? Number(t) : t;
 }
 
-export function toRecurrence(form: RecurrenceFormState): ScheduleRecurrence {
+/** The form as the SDK object it stands for, unchecked: the engine reports every wrong value by field. */
+export function toRecurrence(form: RecurrenceFormState): Record<string, unknown> {
   const r: Record<string, unknown> = { frequency: form.frequency, interval: parseInterval(form.interval) };
   if (form.startTime.trim() !== '') r.start_time = form.startTime.trim();
   if (form.timeZone !== '') r.time_zone = form.timeZone;
@@ -71,8 +72,7 @@ export function toRecurrence(form: RecurrenceFormState): ScheduleRecurrence {
   if (form.weekDays.length > 0) r.week_days = form.weekDays;
   if (form.timeOfDay.trim() !== '') r.time_of_day = form.timeOfDay.trim();
   if (r.interval === undefined) delete r.interval;
-  // Deliberately loose: the engine reports every wrong value by field.
-  return r as unknown as ScheduleRecurrence;
+  return r;
 }
 
 /**
@@ -103,10 +103,10 @@ function runTimes(recurrence: ScheduleRecurrence, after: string, defaultTimeZone
 }
 
 export function computeRunTimes(form: RecurrenceFormState): RunTimesResult {
-  const recurrence = toRecurrence(form);
+  const parsed = parseRecurrence(toRecurrence(form));
   const zone = effectiveZone(form);
-  const problems = validateRecurrence(recurrence);
-  if (problems.length > 0) return { times: [], zone, problems, defaultsDiffer: null };
+  if (!parsed.ok) return { times: [], zone, problems: parsed.problems, defaultsDiffer: null };
+  const recurrence = parsed.value;
   const main = runTimes(recurrence, form.now, zone);
   let defaultsDiffer: number | null = null;
   if (main.problems.length === 0 && form.timeZone === '' && form.startTime.trim() !== '') {

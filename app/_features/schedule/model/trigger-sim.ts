@@ -2,7 +2,7 @@
 // blob a plain reason why it did or did not start a run. The reasons come from
 // asking the engine "what if" (an event trigger on the same path, a longer
 // window, the whole container) rather than from re-implementing its rules.
-import { DEFAULT_POLLING_INTERVAL, ScheduleValidationError, simulateTriggers, type BlobArrival, type ConfigProblem, type Schedule, type TriggeredRun } from '@/engine/index';
+import { DEFAULT_POLLING_INTERVAL, ScheduleValidationError, parseSchedule, simulateTriggers, type BlobArrival, type ConfigProblem, type TriggeredRun } from '@/engine/index';
 import { addMinutes, instantMs } from './format-time';
 
 export const DATASTORE = 'workspaceblobstore';
@@ -38,12 +38,13 @@ function wholeOrText(text: string): unknown {
   return /^-?\d+$/.test(t) ? Number(t) : t;
 }
 
-export function toSchedule(form: TriggerFormState, kind: TriggerKind = form.kind, path: string = form.path): Schedule {
+/** The form as the SDK object it stands for, unchecked: the engine reports every wrong value by field. */
+export function toSchedule(form: TriggerFormState, kind: TriggerKind = form.kind, path: string = form.path): Record<string, unknown> {
   const s: Record<string, unknown> = { kind, datastore: DATASTORE };
   if (kind === 'datastore' && form.pollingInterval.trim() !== '') s.polling_interval = wholeOrText(form.pollingInterval);
   if (path.trim() !== '') s.path_on_datastore = path.trim();
   if (form.parameterName.trim() !== '') s.data_path_parameter_name = form.parameterName.trim();
-  return s as unknown as Schedule;
+  return s;
 }
 
 export type BlobFate =
@@ -62,9 +63,11 @@ export interface TriggerResult {
   to: string;
 }
 
-function tryRuns(schedule: Schedule, from: string, to: string, arrivals: BlobArrival[]): { runs: TriggeredRun[]; problems: ConfigProblem[] } {
+function tryRuns(loose: Record<string, unknown>, from: string, to: string, arrivals: BlobArrival[]): { runs: TriggeredRun[]; problems: ConfigProblem[] } {
+  const parsed = parseSchedule(WORKSPACE, loose);
+  if (!parsed.ok) return { runs: [], problems: parsed.problems };
   try {
-    return { runs: simulateTriggers(WORKSPACE, schedule, { from, to, arrivals }), problems: [] };
+    return { runs: simulateTriggers(WORKSPACE, parsed.value, { from, to, arrivals }), problems: [] };
   } catch (error) {
     if (error instanceof ScheduleValidationError) return { runs: [], problems: error.problems };
     throw error;
