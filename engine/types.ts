@@ -22,20 +22,21 @@ export interface MiniBatch {
 export type OutputAction = 'append_row' | 'summary_only';
 
 /** SDK v1 ParallelRunConfig, with the SDK's snake_case names. */
+/** What a caller hands in; an optional key that is absent or undefined is not set. */
 export interface ParallelRunConfig {
   /** Files per mini-batch (file dataset) or approximate bytes (tabular): 1024, "1MB", "10KB". */
-  mini_batch_size?: number | string;
+  mini_batch_size?: number | string | undefined;
   /** Required. Failed items tolerated over the whole input; -1 ignores all. */
   error_threshold: number;
   /** Required. */
   output_action: OutputAction;
   node_count: number;
-  process_count_per_node?: number;
-  allowed_failed_count?: number;
-  allowed_failed_percent?: number;
-  run_invocation_timeout?: number;
-  run_max_try?: number;
-  append_row_file_name?: string;
+  process_count_per_node?: number | undefined;
+  allowed_failed_count?: number | undefined;
+  allowed_failed_percent?: number | undefined;
+  run_invocation_timeout?: number | undefined;
+  run_max_try?: number | undefined;
+  append_row_file_name?: string | undefined;
 }
 
 export interface ConfigProblem {

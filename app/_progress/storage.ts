@@ -43,7 +43,7 @@ export function safeJsonStorage(backend: () => KeyValueStorage | null, currentVe
           return unreadable('all saved progress (it was not in a format this app knows)', currentVersion);
         }
         const { state, version } = parsed as { state: unknown; version?: unknown };
-        return { state: state as ProgressData, version: typeof version === 'number' ? version : undefined };
+        return { state: state as ProgressData, ...(typeof version === 'number' && { version }) };
       }, null),
     setItem: (name, value) => safely((s) => s.setItem(name, JSON.stringify(value)), undefined),
     removeItem: (name) => safely((s) => s.removeItem(name), undefined),

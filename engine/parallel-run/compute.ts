@@ -88,12 +88,12 @@ export const DEFAULT_COST_TIME_MODEL: Readonly<CostTimeModel> = {
 
 export interface ComputeSpec {
   /** A key of VM_SIZES; defaults to Standard_DS3_v2. */
-  vmSize?: string;
-  priority?: VmPriority;
+  vmSize?: string | undefined;
+  priority?: VmPriority | undefined;
   /** The cluster's max_nodes; node_count must not exceed it (SDK check). */
-  maxNodes?: number;
+  maxNodes?: number | undefined;
   /** Overrides for the time model, e.g. a slower per-item cost. */
-  model?: Partial<CostTimeModel>;
+  model?: Partial<CostTimeModel> | undefined;
 }
 
 export interface ResolvedCompute {

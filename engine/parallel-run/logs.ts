@@ -55,7 +55,7 @@ function csvField(text: string): string {
 
 export interface JobSummary {
   status: 'Completed' | 'Failed';
-  failureReason?: string;
+  failureReason?: string | undefined;
   endTime: number;
   lines: string[];
 }

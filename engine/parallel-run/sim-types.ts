@@ -57,9 +57,9 @@ export interface SimulateOptions {
   dataset: Dataset;
   config: ParallelRunConfig;
   entryScript: EntryScriptFactory;
-  compute?: ComputeSpec;
-  seed?: number;
-  faults?: FaultPlan;
+  compute?: ComputeSpec | undefined;
+  seed?: number | undefined;
+  faults?: FaultPlan | undefined;
 }
 
 export type SystemFailureRule = 'init_per_node' | 'init_job_wide' | 'init_no_progress' | 'datastore_access';

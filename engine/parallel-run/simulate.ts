@@ -164,10 +164,8 @@ function assembleResult(
     nodes,
     preemptions: job.preemptions,
   };
-  if (job.failure) {
-    result.failure = job.failure;
-    result.failureReason = job.failureReason;
-  }
+  if (job.failure) result.failure = job.failure;
+  if (job.failure && job.failureReason !== undefined) result.failureReason = job.failureReason;
   return result;
 }
 

@@ -24,16 +24,16 @@ export interface RealtimeLatencyModel {
 /** One managed online deployment (v2 YAML names in the comments). */
 export interface RealtimeEndpointSpec {
   /** instance_type; a key of VM_SIZES. Default Standard_DS3_v2. */
-  vmSize?: string;
+  vmSize?: string | undefined;
   /** instance_count; omitted means "as many as the average load needs" (never fewer than 1). */
-  instanceCount?: number;
+  instanceCount?: number | undefined;
   /** request_settings.max_concurrent_requests_per_instance; default 1. */
-  maxConcurrentRequestsPerInstance?: number;
+  maxConcurrentRequestsPerInstance?: number | undefined;
   /** request_settings.request_timeout_ms; default 5000. */
-  requestTimeoutMs?: number;
-  latency?: Partial<RealtimeLatencyModel>;
+  requestTimeoutMs?: number | undefined;
+  latency?: Partial<RealtimeLatencyModel> | undefined;
   /** The per-row compute model shared with the batch simulator. */
-  model?: Partial<CostTimeModel>;
+  model?: Partial<CostTimeModel> | undefined;
 }
 
 /** The same day of scoring, seen from the endpoint's side. */
@@ -42,7 +42,7 @@ export interface RealtimeWorkload {
   /** Rows in one request body; 1 is the classic "one decision per call". */
   rowsPerRequest: number;
   /** Bytes of one row as CSV/JSON; the default is about one credit-risk row. */
-  rowBytes?: number;
+  rowBytes?: number | undefined;
 }
 
 export interface LatencyPercentiles {
@@ -82,15 +82,15 @@ export interface RealtimeEstimate {
 export interface BatchWorkload {
   /** Rows scored by one run of the job. */
   rows: number;
-  rowBytes?: number;
-  vmSize?: string;
-  priority?: VmPriority;
+  rowBytes?: number | undefined;
+  vmSize?: string | undefined;
+  priority?: VmPriority | undefined;
   nodeCount: number;
-  processCountPerNode?: number;
+  processCountPerNode?: number | undefined;
   /** Tabular mini_batch_size as a byte budget; default 1 MB like ParallelRunConfig. */
-  miniBatchBytes?: number;
-  model?: Partial<CostTimeModel>;
-  seed?: number;
+  miniBatchBytes?: number | undefined;
+  model?: Partial<CostTimeModel> | undefined;
+  seed?: number | undefined;
 }
 
 export interface BatchEstimate {
@@ -108,21 +108,21 @@ export interface CompareOptions {
   /** The learner's volume, rows per day; it is always one of the sweep's points. */
   rows: number;
   rowsPerRequest?: number;
-  rowBytes?: number;
+  rowBytes?: number | undefined;
   /** One VM size for both sides, so the model compute per row is the same. */
-  vmSize?: string;
+  vmSize?: string | undefined;
   nodeCount?: number;
   /** How many times a day the batch job runs (1 = nightly). Each run is a cold start. */
   runsPerDay?: number;
-  miniBatchBytes?: number;
-  maxConcurrentRequestsPerInstance?: number;
+  miniBatchBytes?: number | undefined;
+  maxConcurrentRequestsPerInstance?: number | undefined;
   /** Fixed endpoint size; omitted sizes it for each volume. */
-  instanceCount?: number;
-  latency?: Partial<RealtimeLatencyModel>;
-  model?: Partial<CostTimeModel>;
+  instanceCount?: number | undefined;
+  latency?: Partial<RealtimeLatencyModel> | undefined;
+  model?: Partial<CostTimeModel> | undefined;
   /** Volumes (rows per day) to score; defaults to DEFAULT_VOLUME_SWEEP. */
   volumes?: number[];
-  seed?: number;
+  seed?: number | undefined;
   /**
    * Awaited between sweep points. The engine never touches timers; a UI can
    * pass `() => new Promise((r) => setTimeout(r))` to keep each task short.

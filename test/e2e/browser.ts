@@ -19,7 +19,7 @@ export const describeBrowser = inject('chromiumPath') ? describe : describe.skip
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: inject('chromiumPath') ?? undefined, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ ...(inject('chromiumPath') && { executablePath: inject('chromiumPath') as string }), args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,7 +31,7 @@ export function useBrowser(): () => Browser {
 }
 
 export async function openPage(browser: Browser, path: string, options: { reducedMotion?: 'reduce' | 'no-preference'; viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ reducedMotion: options.reducedMotion, viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await browser.newContext({ ...(options.reducedMotion && { reducedMotion: options.reducedMotion }), viewport: options.viewport ?? { width: 1280, height: 900 } });
   const page = await context.newPage();
   const origin = new URL(baseUrl()).origin;
   const watched: WatchedPage = { page, context, consoleErrors: [], foreignRequests: [] };

@@ -85,7 +85,7 @@ WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => { 
 `;
 
 interface Probe {
-  inlineRan?: boolean;
+  inlineRan?: boolean | undefined;
   evalRan?: boolean;
   evalError?: string;
   functionRan?: boolean;

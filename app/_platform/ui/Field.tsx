@@ -7,7 +7,7 @@ interface Props {
   /** One line on what the setting does. */
   hint: string;
   /** Engine validation messages for this field. */
-  problems?: string[];
+  problems?: string[] | undefined;
   children: ReactNode;
 }
 

@@ -41,7 +41,10 @@ export function parameterValues(pipeline: Pipeline, edits: PipelineEdits): Recor
 export function applyEdits(pipeline: Pipeline, edits: PipelineEdits): Pipeline {
   return {
     ...pipeline,
-    steps: pipeline.steps.map((step) => (step.name in edits.allowReuse ? { ...step, allow_reuse: edits.allowReuse[step.name] } : step)),
+    steps: pipeline.steps.map((step) => {
+      const choice = edits.allowReuse[step.name];
+      return choice === undefined ? step : { ...step, allow_reuse: choice };
+    }),
   };
 }
 

@@ -9,7 +9,7 @@ export const CHAPTER_PIPELINE_ID = 'credit-risk-batch';
 const MODEL_PATH = join('public', 'models', 'credit-risk.onnx');
 
 interface ServerState {
-  workspace?: Promise<Workspace>;
+  workspace?: Promise<Workspace> | undefined;
   queue: Promise<unknown>;
 }
 
