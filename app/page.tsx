@@ -2,10 +2,13 @@ import Link from 'next/link';
 import { loadCourse } from './_content/chapters';
 import { loadDrills } from './_content/assessments';
 import { ChapterStatus } from './_components/practice/course/ChapterStatus';
+import { ExamStatus } from './_components/chapter/ExamStatus';
+import { oldestDay } from './_content/exam-status';
 
 export default async function CourseMap() {
   const course = await loadCourse();
   loadDrills(); // validated at build time with the rest of the content
+  const verified = oldestDay(course.map((c) => c.frontmatter.lastVerified));
   return (
     <div className="home">
       <section className="hero">
@@ -14,6 +17,7 @@ export default async function CourseMap() {
           Learn how Azure Machine Learning runs batch inference, the way you would learn it on the job: read a short chapter, change the
           settings of a real ParallelRunStep job and watch what happens, then prove it with scored practice.
         </p>
+        {verified && <ExamStatus verified={verified} />}
       </section>
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">Course map</h2>
@@ -30,6 +34,9 @@ export default async function CourseMap() {
                 <li>Objective {fm.objective}</li>
                 <li>{fm.level}</li>
                 <li>{fm.readingMinutes} min read</li>
+                <li>
+                  Verified <time dateTime={fm.lastVerified}>{fm.lastVerified}</time>
+                </li>
                 {questionCount > 0 && <li>{questionCount} quiz questions</li>}
               </ul>
               <p className="course-card-links">

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileChapter } from '@/app/_content/compile-chapter';
 import { ContentError } from '@/app/_content/content-error';
 import { chapterWith, GOOD_FRONTMATTER } from './helpers';
@@ -40,6 +42,24 @@ describe('compileChapter', () => {
 
   it('rejects a missing frontmatter field', async () => {
     expect(await problemsOf(chapterWith('## A', GOOD_FRONTMATTER.replace(/level: .*\n/, '')))).toMatch(/frontmatter\.level/);
+  });
+
+  it('carries lastVerified through as YYYY-MM-DD', async () => {
+    expect((await compile(chapterWith('## A'))).frontmatter.lastVerified).toBe('2026-12-01');
+  });
+
+  it('rejects a lastVerified day that does not exist, naming the file, the field and the value', async () => {
+    const broken = readFileSync(join(import.meta.dirname, 'fixtures', 'chapter-bad-last-verified.mdx'), 'utf8');
+    const message = await problemsOf(broken);
+    expect(message).toMatch(/frontmatter\.lastVerified: must be a real calendar date/);
+    expect(message).toContain('"2026-02-30"');
+    expect(message).not.toMatch(/frontmatter\.lastUpdated/);
+  });
+
+  it('rejects a missing or loosely written lastVerified', async () => {
+    expect(await problemsOf(chapterWith('## A', GOOD_FRONTMATTER.replace(/lastVerified: .*\n/, '')))).toMatch(/frontmatter\.lastVerified/);
+    const loose = await problemsOf(chapterWith('## A', GOOD_FRONTMATTER.replace('lastVerified: 2026-12-01', 'lastVerified: "7 December 2026"')));
+    expect(loose).toMatch(/frontmatter\.lastVerified: must be a date written YYYY-MM-DD/);
   });
 
   it('rejects a chapter number that does not match its folder', async () => {

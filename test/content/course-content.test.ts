@@ -43,6 +43,24 @@ describe('the course content', () => {
     expect(loadCards(slug, headings.map((h) => h.id))?.cards.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('states what is current in chapter 95: a dated v2 section with its own quiz questions and cards', async () => {
+    const slug = '095-azure-ml-pipelines-batch-inference';
+    const { headings, frontmatter } = await loadChapter(slug);
+    const ids = headings.map((h) => h.id);
+    const current = ['azure-ml-in-2026-sdk-v2-and-batch-endpoints', 'what-changed-and-when', 'the-two-v2-routes', 'setting-by-setting-v1-to-v2', 'where-microsofts-pages-disagree'];
+    for (const id of current) expect(ids, id).toContain(id);
+    // The section sits before the exam material, after the chapter's teaching sections.
+    expect(ids.indexOf(current[0]!)).toBeLessThan(ids.indexOf('how-the-exam-tests-this'));
+    expect(frontmatter.lastVerified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const quiz = loadQuiz(slug, ids);
+    expect(quiz?.questions.filter((q) => current.includes(q.section)).length).toBeGreaterThanOrEqual(12);
+    expect(loadCards(slug, ids)?.cards.filter((c) => current.includes(c.section)).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('every chapter carries a lastVerified date', async () => {
+    for (const chapter of await loadCourse()) expect(chapter.frontmatter.lastVerified, chapter.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('has at least 40 balanced batch-vs-real-time drills, each on a real chapter section', async () => {
     const { scenarios } = loadDrills();
     expect(scenarios.length).toBeGreaterThanOrEqual(40);

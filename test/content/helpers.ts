@@ -6,6 +6,7 @@ objectiveTitle: "Describe batch inference"
 level: "Intermediate"
 readingMinutes: 5
 lastUpdated: 2026-11-24
+lastVerified: 2026-12-01
 summary: "A chapter used only by the tests."
 ---
 `;

@@ -8,6 +8,8 @@ const MAIN_SECTIONS = [
   'parallelrunstep-and-parallelrunconfig',
   'scheduling-and-triggers',
   'code-walk-through-sdk-v1-and-v2-yaml',
+  'azure-ml-in-2026-sdk-v2-and-batch-endpoints',
+  'setting-by-setting-v1-to-v2',
   'how-the-exam-tests-this',
   'batch-vs-real-time-at-a-glance',
   'faq',
@@ -22,9 +24,13 @@ describeBrowser('reading the course', () => {
     const cards = page.locator('.course-card');
     expect(await cards.count()).toBeGreaterThanOrEqual(2);
     await expect.poll(() => cards.first().innerText()).toMatch(/Chapter 95[\s\S]*Azure ML Pipelines for Batch Inference[\s\S]*Objective 2\.4[\s\S]*min read/i);
+    const status = /AI-900 retired on 30 June 2026 and AI-901 replaces it[\s\S]*report[\s\S]*Last verified \d{1,2} \w+ 20\d\d/;
+    expect(await page.getByRole('complementary', { name: 'Exam status' }).innerText()).toMatch(status);
     await page.getByRole('link', { name: 'Azure ML Pipelines for Batch Inference' }).click();
     await page.waitForURL(`**${CHAPTER}`);
     expect(await page.locator('h1').innerText()).toBe('Azure ML Pipelines for Batch Inference');
+    expect(await page.locator('.chapter-header').getByRole('complementary', { name: 'Exam status' }).innerText()).toMatch(status);
+    expect(await page.locator('.chapter-header .chapter-meta').innerText()).toMatch(/Verified \d{4}-\d{2}-\d{2}/);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();

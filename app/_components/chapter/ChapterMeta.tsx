@@ -9,6 +9,9 @@ export function ChapterMeta({ fm }: { fm: Frontmatter }) {
       <li>
         Updated <time dateTime={fm.lastUpdated}>{fm.lastUpdated}</time>
       </li>
+      <li>
+        Verified <time dateTime={fm.lastVerified}>{fm.lastVerified}</time>
+      </li>
     </ul>
   );
 }

@@ -5,6 +5,7 @@ import { TableOfContents } from '@/app/_components/chapter/TableOfContents';
 import { ReadingProgress } from '@/app/_components/chapter/ReadingProgress';
 import { ChapterNav } from '@/app/_components/chapter/ChapterNav';
 import { ChapterMeta } from '@/app/_components/chapter/ChapterMeta';
+import { ExamStatus } from '@/app/_components/chapter/ExamStatus';
 import { LockGate } from '@/app/_components/practice/chapter/LockGate';
 import { PracticeLinks } from '@/app/_components/practice/chapter/PracticeLinks';
 import { ReadingPosition } from '@/app/_components/practice/chapter/ReadingPosition';
@@ -40,6 +41,7 @@ export default async function ChapterPage({ params }: Props) {
           <h1>{fm.title}</h1>
           <p className="chapter-summary">{fm.summary}</p>
           <ChapterMeta fm={fm} />
+          <ExamStatus verified={fm.lastVerified} />
         </header>
         <LockGate chapter={practice}>
           <ReadingPosition slug={slug} containerId="chapter-body" headings={practice.sectionTitles} />
