@@ -5,6 +5,8 @@ import { ThemeToggle } from './_components/layout/ThemeToggle';
 import { ProgressNotice } from './_components/practice/progress/ProgressNotice';
 import { OfflineSupport } from './_components/offline/OfflineSupport';
 import './globals.css';
+// Quizzes, cards, drills and progress appear on most routes (the course map, chapters, practice pages).
+import './_components/practice/practice.css';
 
 export const metadata: Metadata = {
   title: { default: 'Batch Inference Lab', template: '%s · Batch Inference Lab' },

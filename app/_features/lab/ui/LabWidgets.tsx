@@ -2,6 +2,7 @@
 // The lab's entries in the MDX component map. Each is a light shell: the
 // widget itself (and recharts, the worker and onnxruntime behind it) loads
 // only when it scrolls into view.
+import './lab.css';
 import { lazy } from 'react';
 import { LazyMount } from './LazyMount';
 

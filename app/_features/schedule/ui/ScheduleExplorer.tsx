@@ -1,5 +1,7 @@
 'use client';
 
+import '@/app/_platform/ui/widget.css';
+import './schedule.css';
 import { lazy } from 'react';
 import { MountWhenVisible } from '@/app/_platform/ui/MountWhenVisible';
 
