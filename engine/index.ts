@@ -1,4 +1,6 @@
-// The engine's public face: the UI, the worker, API routes, scripts and tests import from here alone.
+// The engine's public face, by room: each room's index.ts names what callers may use (as zustand offers
+// zustand/vanilla beside zustand/middleware); this file re-exports the rooms for the UI, workers, API routes, scripts
+// and tests. Import a room (e.g. '@/engine/schedule/index') where only that room is needed.
 export * from './types';
 export * from './random';
 export * from './parallel-run/index';

@@ -2,61 +2,29 @@
 // reduces results to views and runs the what-if sweeps. Loading of the model,
 // the file bundle and onnxruntime is injected, so Node tests drive it directly.
 import {
-  fileDatasetFromBundle,
-  generateCreditRiskDataset,
-  generateSensorFiles,
   planMiniBatches,
   readOnnxMetadata,
   simulateParallelRun,
   type Dataset,
   type FaultPlan,
-  type OrtSource,
   type ParallelRunConfig,
   type ParallelRunSimulation,
 } from '@/engine/index';
 import { toComputeSpec, toEngineConfig } from '@/app/_features/lab/model/config';
 import { buildLabView, buildQuality, firstNodeReadyAt } from '@/app/_features/lab/model/lab-view';
-import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint } from '@/app/_features/lab/model/protocol';
+import type { SweepKind, SweepPoint } from '@/app/_features/lab/model/protocol';
 import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
-import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '@/app/_features/lab/model/settings';
+import type { LabSettings } from '@/app/_features/lab/model/settings';
+import { creditRiskData, datasetKey, sensorData, type PreparedData } from './lab-data';
+import { INVALID_SWEEP_OUTCOME, SweepCache, type SweepOutcome } from './sweep-cache';
 import { sweepValues } from '@/app/_features/lab/model/sweeps';
 import { StaleRequest } from '@/app/_platform/worker/newest';
 import { cooperative, labEntryScript, type Cooperation } from './entry-scripts';
+import type { RunHooks, RunnerDeps, RunOutcome } from './runner-types';
+
+export type { RunHooks, RunnerDeps, RunOutcome } from './runner-types';
 
 const YIELD_MS = 15;
-
-export interface RunnerDeps {
-  loadModel(): Promise<Uint8Array>;
-  loadSensorBundle(): Promise<unknown>;
-  ort?: OrtSource;
-  /** Clock for throttling progress messages only; never reaches the engine. */
-  now?: () => number;
-}
-
-export interface RunHooks {
-  /** `fraction` is null while a phase cannot tell how far it is (one long engine call). */
-  progress(phase: ProgressPhase, fraction: number | null): void;
-  /** True once a newer request makes this one pointless. */
-  isStale(): boolean;
-  /** Lets queued messages (a newer request) arrive between simulations. */
-  yieldNow(): Promise<void>;
-}
-
-interface PreparedData {
-  key: string;
-  dataset: Dataset;
-  labelsById?: Map<string, number>;
-}
-
-export interface RunOutcome {
-  view: LabView;
-  /** Milliseconds per phase (data, simulate, view), for the bench's breakdown. */
-  timings: Record<string, number>;
-  /** The append_row file's lines (null with summary_only), kept in the worker for a download. */
-  output: { fileName: string; lines: string[] } | null;
-  /** Model quality of the scored output; computed on demand, after the view is sent. */
-  quality(): Promise<QualityView | null>;
-}
 
 /** The engine's fault plan for a scenario: its own faults plus a datastore that refuses access. */
 function scenarioFaults(scenario: ScenarioSpec): FaultPlan | undefined {
@@ -74,11 +42,6 @@ function engineConfig(settings: LabSettings, dataset: Dataset): ParallelRunConfi
   return parsed.config;
 }
 
-/** Sweep results kept for reuse: moving node_count leaves the node_count sweep's jobs as they were. */
-const SWEEP_CACHE_SIZE = 256;
-
-type SweepOutcome = Pick<SweepPoint, 'status' | 'durationSeconds' | 'costUsd' | 'failedItems' | 'miniBatches' | 'startupSeconds'>;
-
 export class LabRunner {
   private data: PreparedData | undefined;
   private model: Promise<{ bytes: Uint8Array; threshold: number }> | undefined;
@@ -86,7 +49,7 @@ export class LabRunner {
   /** onnxruntime with a session for the model, started as soon as the model bytes are there (see warmRuntime). */
   private runtime: Promise<void> | undefined;
   private runtimeReady = false;
-  private readonly sweepCache = new Map<string, SweepOutcome>();
+  private readonly sweepCache = new SweepCache();
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -168,11 +131,9 @@ export class LabRunner {
       };
     } catch (error) {
       if (error instanceof StaleRequest) throw error;
-      outcome = { status: 'Invalid', durationSeconds: 0, costUsd: 0, failedItems: 0, miniBatches: 0, startupSeconds: 0 };
+      outcome = INVALID_SWEEP_OUTCOME;
     }
     this.sweepCache.set(key, outcome);
-    // Map keeps insertion order: the first key is the oldest.
-    if (this.sweepCache.size > SWEEP_CACHE_SIZE) this.sweepCache.delete(this.sweepCache.keys().next().value as string);
     return outcome;
   }
 
@@ -245,8 +206,7 @@ export class LabRunner {
 
   /** The dataset for these settings; the last one is kept, so most what-if changes reuse it. */
   private async prepare(settings: LabSettings, hooks: RunHooks): Promise<PreparedData> {
-    const key = settings.dataset === 'file' ? `file|${settings.rows}|${settings.corrupt}` : `tabular|${settings.rows}|${settings.corrupt}|${settings.skew}|${settings.seed}`;
-    if (this.data?.key === key) return this.data;
+    if (this.data?.key === datasetKey(settings)) return this.data;
     if (settings.dataset === 'tabular') {
       hooks.progress('model', null);
       await this.startRuntime((await this.loadModel()).bytes);
@@ -254,30 +214,17 @@ export class LabRunner {
       hooks.progress('data', null);
       await hooks.yieldNow();
       if (hooks.isStale()) throw new StaleRequest();
-      const dataset = generateCreditRiskDataset(settings.rows, settings.seed, { corruptShare: settings.corrupt, skew: settings.skew });
-      const labelsById = new Map<string, number>();
-      for (const item of dataset.items) labelsById.set(item.id, Number((item.value as { label: unknown }).label));
-      this.data = { key, dataset, labelsById };
+      this.data = creditRiskData(settings);
     } else {
       hooks.progress('data', null);
-      this.data = { key, dataset: await this.sensorDataset(settings) };
+      this.data = await sensorData(settings, () => this.sensorBundle());
     }
     return this.data;
   }
 
-  /**
-   * The bundle in public/data is generateSensorFiles(300, 9502) with the
-   * default corruption, and the generator is prefix-stable, so its first N
-   * files are the N-file dataset. Another corrupted share is generated with
-   * the same generator and seed, so both paths agree.
-   */
-  private async sensorDataset(settings: LabSettings): Promise<Dataset> {
-    if (settings.corrupt === SENSOR_BUNDLE_CORRUPT) {
-      this.bundle ??= this.deps.loadSensorBundle();
-      this.bundle.catch(() => (this.bundle = undefined));
-      const bundle = await this.bundle;
-      return fileDatasetFromBundle(Array.isArray(bundle) ? bundle.slice(0, settings.rows) : bundle);
-    }
-    return fileDatasetFromBundle(generateSensorFiles(settings.rows, SENSOR_BUNDLE_SEED, { corruptShare: settings.corrupt }));
+  private sensorBundle(): Promise<unknown> {
+    this.bundle ??= this.deps.loadSensorBundle();
+    this.bundle.catch(() => (this.bundle = undefined));
+    return this.bundle;
   }
 }
