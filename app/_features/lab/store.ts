@@ -9,6 +9,8 @@ import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint, Worker
 import { NO_SCENARIO, type ScenarioSpec } from './model/scenario';
 import { DEFAULT_SETTINGS, datasetDefaults, sanitizeSettings, type LabSettings } from './model/settings';
 import type { LabWorkerClient } from './worker/client';
+import { playbackActions } from './store-playback';
+import { stateAfter } from './store-answers';
 
 export const DEBOUNCE_MS = 150;
 export const SPEEDS = [30, 120, 600, 3000] as const;
@@ -203,29 +205,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
         scheduleRun();
       },
 
-      play(reducedMotion) {
-        const { view, playback } = get();
-        if (!view) return;
-        const atEnd = playback.t === null || playback.t >= view.durationSeconds;
-        // Without motion, "run" means "show the finished job".
-        if (reducedMotion) set({ playback: { ...playback, t: null, playing: false } });
-        else set({ playback: { ...playback, t: atEnd ? 0 : playback.t, playing: true } });
-      },
-      pause: () => set((s) => ({ playback: { ...s.playback, playing: false } })),
-      step() {
-        const { view, playback } = get();
-        if (!view) return;
-        const now = playback.t ?? 0;
-        const next = view.eventTimes.find((time) => time > now + 1e-9);
-        set({ playback: { ...playback, playing: false, t: next === undefined || next >= view.durationSeconds ? null : next } });
-      },
-      rewind: () => set((s) => ({ playback: { ...s.playback, playing: false, t: 0 } })),
-      setSpeed: (speed) => set((s) => ({ playback: { ...s.playback, speed } })),
-      setTime(t) {
-        const { view, playback } = get();
-        const end = view?.durationSeconds ?? 0;
-        set({ playback: t === null || t >= end ? { ...playback, t: null, playing: false } : { ...playback, t } });
-      },
+      ...playbackActions(get, set),
       dispose() {
         if (timer !== undefined) timers.clearTimeout(timer);
         unsubscribe?.();
@@ -235,34 +215,14 @@ export function createLabStore(options: LabStoreOptions): LabStore {
   });
 
   function receive(message: WorkerMessage) {
-    const state = store.getState();
     if (message.type === 'output') {
       outputWaiters.shift()?.(message.file);
       return;
     }
-    // id -1: the worker itself crashed, which concerns the latest request too.
-    if (message.id !== state.requestId && message.id !== -1) return;
-    switch (message.type) {
-      case 'progress':
-        store.setState({ progress: { phase: message.phase, fraction: message.fraction } });
-        return;
-      case 'result':
-        mark(`lab:${options.channel}:result`, message.timings);
-        store.setState({ view: message.view, viewId: message.id, busy: false, progress: null, playback: { ...state.playback, t: null, playing: false } });
-        return;
-      case 'quality':
-        store.setState({ quality: message.quality, qualityId: message.id });
-        return;
-      case 'sweep': {
-        const sweeps = { ...state.sweeps, [message.kind]: { id: message.id, points: message.points } };
-        // The last sweep ends the background work for this request.
-        const done = (options.sweeps ?? []).every((kind) => sweeps[kind]?.id === message.id);
-        store.setState({ sweeps, ...(done && { progress: null, sweepsPending: false }) });
-        return;
-      }
-      case 'error':
-        store.setState({ error: message.message, busy: false, sweepsPending: false, progress: null });
-    }
+    const change = stateAfter(store.getState(), message, options.sweeps ?? []);
+    if (!change) return;
+    if (message.type === 'result') mark(`lab:${options.channel}:result`, message.timings);
+    store.setState(change);
   }
 
   return store;
