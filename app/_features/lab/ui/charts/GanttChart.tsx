@@ -7,8 +7,8 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { LabView } from '@/app/_features/lab/model/protocol';
 import { useLab } from '@/app/_features/lab/use-lab';
-import { plural } from '@/engine/index';
-import { CATEGORY_LABELS, CATEGORY_ORDER, type DrawnCategory } from './categories';
+import { CATEGORY_LABELS, CATEGORY_ORDER } from './categories';
+import { summarize } from './gantt-summary';
 import { ChartFigure } from './ChartFigure';
 import { linearScale, niceTicks, type Scale } from './gantt-axis';
 import { ganttModel, moveFocus, type GanttBar } from './gantt-bars';
@@ -107,32 +107,6 @@ function useWidth(el: HTMLElement | null): number {
   }, [el]);
   // Without an observer (an old browser, or a test DOM) a usual width still draws the chart.
   return typeof ResizeObserver === 'undefined' ? 640 : width;
-}
-
-/**
- * Legend counts are run() attempts, not bars (bars of alike attempts may be
- * merged). At the end of the run they come from the worker's tally, so the
- * final-attempt categories equal the engine's mini-batch outcomes, the same
- * numbers the status card shows.
- */
-function legendCounts(view: LabView, cursor: number): Map<DrawnCategory, number> {
-  const counts = new Map<DrawnCategory, number>();
-  if (cursor >= view.durationSeconds) {
-    for (const [category, n] of Object.entries(view.attemptCounts)) counts.set(category as DrawnCategory, n);
-    if (view.outcomes.not_run > 0) counts.set('not_run', view.outcomes.not_run);
-    return counts;
-  }
-  for (const seg of view.segments) if (seg.start <= cursor) counts.set(seg.category, (counts.get(seg.category) ?? 0) + seg.attempts);
-  return counts;
-}
-
-function summarize(view: LabView, cursor: number) {
-  const counts = legendCounts(view, cursor);
-  const parts = CATEGORY_ORDER.filter((c) => counts.has(c)).map((c) => `${counts.get(c)} ${CATEGORY_LABELS[c]}`);
-  const nodes = new Set(view.lanes.map((l) => l.node)).size;
-  const merged = view.merged ? ' (back-to-back attempts with the same outcome are merged into one bar)' : '';
-  const attempts = parts.length ? `; run() attempts: ${parts.join(', ')}` : ': no run() attempt yet';
-  return { counts, text: `${plural(view.lanes.length, 'process lane')} on ${plural(nodes, 'node')}${attempts}${merged}.` };
 }
 
 export function GanttChart() {
