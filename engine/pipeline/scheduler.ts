@@ -7,48 +7,18 @@
 // run — running steps are canceled at that moment and nothing else starts.
 // With it, only steps that need the failed step's output (directly or not)
 // are canceled, once all their dependencies have settled; the rest run on.
-import type { Artifact, ComputeCluster, Environment, PipelineStep, ReuseEntry, StepOutputSummary, StepRun, StepStatus, Workspace, WrittenBlob } from './types';
+import type { Artifact, ReuseEntry, StepStatus, WrittenBlob } from './types';
+import { round3, type ScheduledStep, type SchedulerOptions, type StepState } from './step-state';
+
+export { toStepRun, type ScheduledStep, type SchedulerOptions } from './step-state';
 import { ClusterPool } from './cluster-pool';
 import { formatIso, parseIso, utf8Bytes } from './datastore';
 import { findReusable, rememberStepRun, reuseKey } from './reuse';
 import { executeStep, nodesNeeded, type Execution } from './step-execution';
 import type { PendingWrite } from './python-scripts';
 
-export interface ScheduledStep {
-  step: PipelineStep;
-  cluster: ComputeCluster;
-  environment: Environment | undefined;
-  deps: string[];
-}
-
-export interface SchedulerOptions {
-  ws: Workspace;
-  runId: string;
-  submittedAt: string;
-  seed: number;
-  regenerateOutputs: boolean;
-  continueOnStepFailure: boolean;
-}
-
-interface StepState extends ScheduledStep {
-  status: StepStatus;
-  history: { status: StepStatus; at: number }[];
-  start: number;
-  end: number;
-  runningAt: number;
-  key: string;
-  stepRunId: string;
-  execution?: Execution;
-  outputs: Record<string, StepOutputSummary>;
-  written: WrittenBlob[];
-  reusedFrom?: { runId: string; stepRunId: string };
-  costUsd: number;
-  error?: string;
-}
-
 const FINAL: readonly StepStatus[] = ['Completed', 'Failed', 'Canceled', 'Reused'];
 const SUCCESS: readonly StepStatus[] = ['Completed', 'Reused'];
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function rowsOf(artifact: Artifact): number {
   switch (artifact.kind) {
@@ -247,30 +217,4 @@ export class RunScheduler {
     state.end = this.now;
     this.setStatus(state, 'Canceled');
   }
-}
-
-export function toStepRun(state: StepState): StepRun {
-  const run: StepRun = {
-    name: state.step.name,
-    type: state.step.type,
-    status: state.status as StepRun['status'],
-    history: state.history,
-    compute: state.cluster.name,
-    vmSize: state.cluster.vm_size,
-    nodes: nodesNeeded(state.step),
-    start: round3(state.start),
-    end: round3(state.end),
-    startupSeconds: round3(state.execution?.startup ?? 0),
-    costUsd: Math.round(state.costUsd * 1e6) / 1e6,
-    stepRunId: state.stepRunId,
-    reuseKey: state.key,
-    outputs: state.outputs,
-    written: state.written,
-    logs: state.execution?.logs ?? [],
-  };
-  if (state.reusedFrom) run.reusedFrom = state.reusedFrom;
-  if (state.error !== undefined) run.error = state.error;
-  if (state.execution?.parallelRun) run.parallelRun = state.execution.parallelRun;
-  if (state.execution?.warmStartSavedSeconds !== undefined) run.warmStartSavedSeconds = round3(state.execution.warmStartSavedSeconds);
-  return run;
 }
