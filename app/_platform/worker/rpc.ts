@@ -5,11 +5,9 @@
 // A streamed request may also receive progress messages (any number, in
 // order) before its final answer; `open` tells the two apart.
 
-/** The part of Worker a client uses (so tests can hand in a stand-in). */
-export type WorkerLike<Message> = Pick<Worker, 'postMessage' | 'terminate'> & {
-  onmessage: ((event: MessageEvent<Message>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-};
+import { lazyWorker, type WorkerLike } from './lazy-worker';
+
+export type { WorkerLike } from './lazy-worker';
 
 /** What a message from the worker is: the final answer to request `id`, or progress on it. */
 export type Opened<Response, Progress> = { id: number; response: Response } | { id: number; progress: Progress };
@@ -46,7 +44,6 @@ interface Pending<Response, Progress> {
 export function createWorkerRpc<Request, Response, Message, Progress = never>(
   options: WorkerRpcOptions<Request, Response, Message, Progress>,
 ): WorkerRpc<Request, Response, Progress> {
-  let worker: WorkerLike<Message> | undefined;
   let nextId = 1;
   const pending = new Map<number, Pending<Response, Progress>>();
 
@@ -55,11 +52,10 @@ export function createWorkerRpc<Request, Response, Message, Progress = never>(
     pending.clear();
   };
 
-  const ensure = (): WorkerLike<Message> => {
-    if (worker) return worker;
-    const created = options.createWorker();
-    created.onmessage = (event) => {
-      const opened = options.open(event.data);
+  const worker = lazyWorker<Message>({
+    createWorker: options.createWorker,
+    onMessage(message) {
+      const opened = options.open(message);
       const waiting = pending.get(opened.id);
       if ('progress' in opened) {
         waiting?.onProgress?.(opened.progress);
@@ -67,23 +63,15 @@ export function createWorkerRpc<Request, Response, Message, Progress = never>(
       }
       pending.delete(opened.id);
       waiting?.resolve(opened.response);
-    };
-    created.onerror = (event) => {
-      event.preventDefault();
-      // A crashed worker cannot say which request failed: answer them all, and start afresh next time.
-      failAll(`${options.what} stopped unexpectedly: ${event.message || 'unknown error'}`);
-      created.terminate();
-      worker = undefined;
-    };
-    worker = created;
-    return created;
-  };
+    },
+    onCrash: (reason) => failAll(`${options.what} stopped unexpectedly: ${reason}`),
+  });
 
   const send = (request: Request, onProgress?: (progress: Progress) => void): Promise<Response> => {
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, { resolve, ...(onProgress && { onProgress }) });
-      ensure().postMessage(options.envelope(id, request));
+      worker.post(options.envelope(id, request));
     });
   };
 
@@ -91,8 +79,7 @@ export function createWorkerRpc<Request, Response, Message, Progress = never>(
     request: (request) => send(request),
     stream: (request, onProgress) => send(request, onProgress),
     dispose() {
-      worker?.terminate();
-      worker = undefined;
+      worker.terminate();
       failAll(`${options.what} was stopped`);
     },
   };

@@ -2,6 +2,7 @@
 // is created on the first request, which a widget sends only once it has
 // scrolled into view, so onnxruntime and its wasm never load for a reader who
 // does not reach a simulator.
+import { lazyWorker, type WorkerLike } from '@/app/_platform/worker/lazy-worker';
 import type { WorkerMessage, WorkerRequest } from '../model/protocol';
 
 export interface LabWorkerClient {
@@ -10,28 +11,24 @@ export interface LabWorkerClient {
   subscribe(channel: string, listener: (message: WorkerMessage) => void): () => void;
 }
 
-export function createWorkerClient(createWorker: () => Worker): LabWorkerClient {
-  let worker: Worker | undefined;
+/**
+ * Routes the worker's messages by channel: each widget's store subscribes to
+ * its own, and one request may be answered by several messages (progress, the
+ * result, quality, sweeps). The worker itself is the platform's lazy worker.
+ */
+export function createWorkerClient(createWorker: () => WorkerLike<WorkerMessage>): LabWorkerClient {
   const listeners = new Map<string, Set<(message: WorkerMessage) => void>>();
   const dispatch = (message: WorkerMessage) => listeners.get(message.channel)?.forEach((listener) => listener(message));
-
-  const ensure = (): Worker => {
-    if (worker) return worker;
-    worker = createWorker();
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => dispatch(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      // A crashed worker cannot say which request failed: tell every widget, and start afresh next time.
-      const message = `The simulator stopped unexpectedly: ${event.message || 'unknown error'}`;
-      for (const channel of listeners.keys()) dispatch({ type: 'error', channel, id: -1, message });
-      worker?.terminate();
-      worker = undefined;
-    };
-    return worker;
-  };
-
+  const worker = lazyWorker<WorkerMessage>({
+    createWorker,
+    onMessage: dispatch,
+    // A crash concerns every widget's latest request (id -1).
+    onCrash(reason) {
+      for (const channel of listeners.keys()) dispatch({ type: 'error', channel, id: -1, message: `The simulator stopped unexpectedly: ${reason}` });
+    },
+  });
   return {
-    send: (request) => ensure().postMessage(request),
+    send: (request) => worker.post(request),
     subscribe(channel, listener) {
       let set = listeners.get(channel);
       if (!set) listeners.set(channel, (set = new Set()));
