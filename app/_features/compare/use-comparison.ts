@@ -1,10 +1,15 @@
 'use client';
-// The comparison's state: the sweep for the current options, asked of the
-// compare worker once the settings settle. Answers for older settings are
+// The comparison's React side: its settings store, bound (useCompareSettings),
+// and the sweep for the current options, asked of the compare worker once the
+// settings settle (useComparison). Answers for older settings are
 // dropped (the worker itself stops sweeps a newer request overtakes).
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { useQuerySync } from '@/app/_platform/url/use-query-sync';
 import type { Comparison } from '@/engine/index';
 import type { SweepOptions } from './model/protocol';
+import { COMPARE_PREFIX, encodeCompare } from './model/url';
+import { createCompareStore, type CompareState } from './store';
 import type { CompareClient } from './worker/client';
 
 /** Waits for a slider to settle before asking for a new sweep. */
@@ -38,4 +43,17 @@ export function useComparison(options: SweepOptions, valid: boolean, client: Com
     };
   }, [key, valid, client]);
   return { comparison: state.comparison, busy: valid && state.key !== key, error: state.key === key ? state.error : null };
+}
+
+/**
+ * The React binding of the comparison's store (store.ts): one store per
+ * widget, its settings written back to the page's link as they change. The
+ * widget mounts only in the browser, so reading the address here never
+ * differs from a server render.
+ */
+export function useCompareSettings(): CompareState {
+  const [store] = useState(() => createCompareStore(typeof window === 'undefined' ? '' : window.location.search));
+  const state = useStore(store);
+  useQuerySync(COMPARE_PREFIX, useMemo(() => encodeCompare(state.settings), [state.settings]));
+  return state;
 }

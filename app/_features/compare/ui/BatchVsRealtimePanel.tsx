@@ -2,16 +2,14 @@
 // The batch-vs-real-time widget: controls, verdict, charts and table. The
 // sweep runs in the compare worker (the engine never runs on this thread);
 // the settings live in the page's link under "compare." keys.
-import { useId, useMemo, useState } from 'react';
-import { validateCompareOptions, VM_SIZES } from '@/engine/index';
-import { problemsByField } from '@/app/_platform/ui/field-problems';
+import { useId, useState } from 'react';
+import { VM_SIZES } from '@/engine/index';
 import { describedBy, Field } from '@/app/_platform/ui/Field';
 import { UrlNotes } from '@/app/_platform/ui/UrlNotes';
-import { useQuerySync } from '@/app/_platform/url/use-query-sync';
 import { formatRows, verdictFor } from '../model/format';
-import { ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, toOptions, VOLUME_STEPS, type Settings } from '../model/settings';
-import { COMPARE_PREFIX, decodeCompare, encodeCompare, MAX_CONCURRENT, MAX_NODE_COUNT } from '../model/url';
-import { useComparison } from '../use-comparison';
+import { ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, VOLUME_STEPS } from '../model/settings';
+import { MAX_CONCURRENT, MAX_NODE_COUNT } from '../model/url';
+import { useCompareSettings, useComparison } from '../use-comparison';
 import { sharedCompareClient, type CompareClient } from '../worker/client';
 import CompareChart from './CompareChart';
 import { CompareTable } from './CompareTable';
@@ -24,14 +22,7 @@ interface Props {
 export default function BatchVsRealtimePanel({ client: given }: Props) {
   const id = useId();
   const [client] = useState(() => given ?? sharedCompareClient());
-  // The widget mounts only in the browser, so reading the address here never differs from a server render.
-  const [linked] = useState(() => decodeCompare(typeof window === 'undefined' ? '' : window.location.search));
-  const [settings, setSettings] = useState<Settings>(linked.settings);
-  useQuerySync(COMPARE_PREFIX, useMemo(() => encodeCompare(settings), [settings]));
-  const update = (patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch }));
-  const options = useMemo(() => toOptions(settings), [settings]);
-  const problems = useMemo(() => problemsByField(validateCompareOptions(options)), [options]);
-  const valid = Object.keys(problems).length === 0;
+  const { notes, settings, update, options, problems, valid } = useCompareSettings();
   const { comparison, busy, error } = useComparison(options, valid, client);
   const rows = options.rows;
   const requestsPerDay = Math.ceil(rows / settings.rowsPerRequest);
@@ -47,7 +38,7 @@ export default function BatchVsRealtimePanel({ client: given }: Props) {
       <p id={`${id}-title`} className="widget-title">
         Batch vs real-time: the same rows scored both ways
       </p>
-      <UrlNotes notes={linked.notes} />
+      <UrlNotes notes={notes} />
       <div className="widget-controls">
         <Field id={`${id}-rows`} label={<>rows per day (<code>rows_per_day</code>): <output htmlFor={`${id}-rows`}>{formatRows(rows)}</output></>} hint="How many rows need a score each day." problems={problems.rows_per_day}>
           <input
