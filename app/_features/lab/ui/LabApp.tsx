@@ -4,7 +4,7 @@
 // and code. Its state lives in the URL, so a link reproduces the run.
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { LabStore } from '@/app/_features/lab/store';
-import { decodeLabState, withLabState } from '@/app/_features/lab/model/url-state';
+import { decodeLabState, withLabState } from '@/app/_features/lab/model/url';
 import { replaceQuery } from '@/app/_platform/url/url-state';
 import { useLab } from '@/app/_features/lab/use-lab';
 import { ControlPanel } from './controls/ControlPanel';

@@ -4,7 +4,7 @@
 // file (the whole mini-batch fails) or skip it (one failed item)?
 import { lazy, Suspense } from 'react';
 import { DEFAULT_SETTINGS, datasetDefaults, MAX_CORRUPT, type LabSettings } from '@/app/_features/lab/model/settings';
-import { encodeLabState } from '@/app/_features/lab/model/url-state';
+import { encodeLabState } from '@/app/_features/lab/model/url';
 import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { CheckField, RangeField } from './controls/inputs';
 import { MiniBatchControl, ThresholdControls } from './controls/ControlPanel';

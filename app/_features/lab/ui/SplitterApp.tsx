@@ -6,7 +6,7 @@ import { lazy, Suspense } from 'react';
 import { toComputeSpec } from '@/app/_features/lab/model/config';
 import type { LabView } from '@/app/_features/lab/model/protocol';
 import { DEFAULT_SETTINGS, type LabSettings } from '@/app/_features/lab/model/settings';
-import { encodeLabState } from '@/app/_features/lab/model/url-state';
+import { encodeLabState } from '@/app/_features/lab/model/url';
 import { useLab } from '@/app/_features/lab/use-lab';
 import { baseRunSeconds, formatBytes, processMemoryBytes, resolveCompute } from '@/engine/index';
 import { DataControls, MiniBatchControl } from './controls/ControlPanel';

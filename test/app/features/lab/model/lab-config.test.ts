@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRaw, toLooseConfig, validateSettings } from '@/app/_features/lab/model/config';
 import { DEFAULT_SETTINGS, datasetDefaults, sanitizeSettings, type LabSettings } from '@/app/_features/lab/model/settings';
-import { decodeLabState, encodeLabState, withLabState } from '@/app/_features/lab/model/url-state';
+import { decodeLabState, encodeLabState, withLabState } from '@/app/_features/lab/model/url';
 import { validateParallelRunConfig, validateSimulation, type ParallelRunConfig } from '@/engine/index';
 
 const tabular = (patch: Partial<LabSettings> = {}): LabSettings => ({ ...DEFAULT_SETTINGS, ...patch });
