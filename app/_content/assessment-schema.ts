@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINK_FAILURES, LINK_SWEEP_CLAIMS, WATCH_TARGETS } from '@/app/_features/lab/model/watch';
 
 /**
  * Zod skips refinements once any field has failed. These guards let a refinement
@@ -15,6 +16,47 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase kebab-cas
 const anchor = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a heading id: lowercase letters, digits, - and _');
 const text = z.string().trim().min(1, 'must not be empty');
 
+const someOrNone = z.enum(['some', 'none']);
+const claimSchema = z
+  .object({
+    status: z.enum(['Completed', 'Failed']),
+    failure: z.enum(LINK_FAILURES),
+    failedMiniBatches: someOrNone,
+    retries: someOrNone,
+    timeouts: someOrNone,
+    preemptions: someOrNone,
+    output: z.enum(['file', 'none']),
+    log: z.literal(true),
+    sweep: z.enum(LINK_SWEEP_CLAIMS),
+    workers: z.number().int().min(1),
+    startupOver: z.number().min(0),
+  })
+  .partial()
+  .strict()
+  .refine((claim) => Object.keys(claim).length > 0, 'must claim at least one thing the run shows');
+
+/**
+ * "See it in the lab": a lab state (the lab's URL keys, optionally starting
+ * from a preset), one sentence on what to watch, what to highlight, and the
+ * claim a content test checks against the real run. The loader checks the
+ * state with the lab's own validation.
+ */
+const labLinkSchema = z
+  .object({
+    state: z.string().trim().min(1, 'must name a preset or at least one lab setting'),
+    watch: text,
+    show: z.enum(WATCH_TARGETS),
+    log: z.object({ file: text, find: text }).strict().optional(),
+    expect: claimSchema,
+  })
+  .strict()
+  .superRefine((link, ctx) => {
+    if (link.show === 'log' && !link.log) ctx.addIssue({ code: 'custom', path: ['log'], message: 'show "log" needs log.file and log.find' });
+    if (link.expect.log && !link.log) ctx.addIssue({ code: 'custom', path: ['expect', 'log'], message: 'expect.log needs log.file and log.find' });
+    const sweep = link.show === 'node_count-sweep' || link.show === 'mini_batch_size-sweep';
+    if (link.expect.sweep && !sweep) ctx.addIssue({ code: 'custom', path: ['expect', 'sweep'], message: 'a sweep claim needs show "node_count-sweep" or "mini_batch_size-sweep"' });
+  });
+
 const choiceSchema = z.object({ id, text, explanation: text }).strict();
 
 const questionSchema = z
@@ -25,6 +67,7 @@ const questionSchema = z
     prompt: text,
     choices: z.array(choiceSchema).min(2, 'needs at least 2 choices').max(8),
     answer: z.array(id).min(1, 'needs at least one answer id'),
+    lab: labLinkSchema.optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -73,6 +116,7 @@ const scenarioSchema = z
     service: drillService,
     cues: z.array(text).min(1),
     explanation: text,
+    lab: labLinkSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

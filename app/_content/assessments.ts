@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { ContentError, describeZodError } from './content-error';
 import { cardsSchema, drillsSchema, quizSchema, type CardDeck, type Drills, type Quiz } from './assessment-schema';
+import { resolveLabLink } from '@/app/_features/lab/model/link';
+import { encodeLabState } from '@/app/_features/lab/model/url';
+import type { LabLink } from '@/app/_features/lab/model/watch';
 
 const ROOT = join(process.cwd(), 'content');
 
@@ -36,6 +39,20 @@ function sectionProblems(items: { id: string; section: string }[], sections: rea
     .map((item) => `${kind} "${item.id}" → section: "${item.section}" is not a heading id in the chapter`);
 }
 
+/**
+ * Checks each lab link with the lab's own decoding and validation, and
+ * replaces its state by the full lab query the lab will open (so the link
+ * does not depend on today's defaults or a preset's settings).
+ */
+function resolveLabLinks(items: { id: string; lab?: LabLink | undefined }[], kind: string): string[] {
+  return items.flatMap((item) => {
+    if (!item.lab) return [];
+    const { resolved, problems } = resolveLabLink(item.lab.state);
+    item.lab.state = encodeLabState(resolved);
+    return problems.map((p) => `${kind} "${item.id}" → lab.state.${p.field}: ${p.message}`);
+  });
+}
+
 function loadChapterJson<S extends z.ZodType>(slug: string, name: string, schema: S, listKey: string, root: string) {
   const path = join(root, 'chapters', slug, name);
   if (!existsSync(/* turbopackIgnore: true */ path)) return null;
@@ -46,7 +63,7 @@ function loadChapterJson<S extends z.ZodType>(slug: string, name: string, schema
 export function loadQuiz(slug: string, sections: readonly string[], root = ROOT): Quiz | null {
   const loaded = loadChapterJson(slug, 'quiz.json', quizSchema, 'questions', root);
   if (!loaded) return null;
-  const problems = sectionProblems(loaded.data.questions, sections, 'question');
+  const problems = [...sectionProblems(loaded.data.questions, sections, 'question'), ...resolveLabLinks(loaded.data.questions, 'question')];
   if (problems.length) throw new ContentError(loaded.file, problems);
   return loaded.data;
 }
@@ -72,7 +89,7 @@ export function drillSectionProblems(drills: Drills, sectionsBySlug: Readonly<Re
 export function loadDrills(root = ROOT, sectionsBySlug?: Readonly<Record<string, readonly string[]>>): Drills {
   const file = 'content/drills/batch-vs-realtime.json';
   const drills = parseContentJson(file, readFileSync(/* turbopackIgnore: true */ join(root, 'drills', 'batch-vs-realtime.json'), 'utf8'), drillsSchema, 'scenarios');
-  const problems = sectionsBySlug ? drillSectionProblems(drills, sectionsBySlug) : [];
+  const problems = [...(sectionsBySlug ? drillSectionProblems(drills, sectionsBySlug) : []), ...resolveLabLinks(drills.scenarios, 'scenario')];
   if (problems.length) throw new ContentError(file, problems);
   return drills;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drillSectionProblems, parseContentJson } from '@/app/_content/assessments';
+import { drillSectionProblems, loadQuiz, parseContentJson } from '@/app/_content/assessments';
 import { cardsSchema, drillsSchema, quizSchema } from '@/app/_content/assessment-schema';
 import { ContentError } from '@/app/_content/content-error';
 
@@ -70,5 +71,45 @@ describe('cards and drills schemas', () => {
       'scenario "d2" → section: "nowhere" is not a heading id in chapter 095-x',
       'scenario "d3" → chapter: "097-y" is not a chapter of the course',
     ]);
+  });
+});
+
+describe('lab links in quiz and drill files', () => {
+  const question = (lab: unknown) => ({
+    id: 'q-linked',
+    section: 'intro',
+    type: 'single',
+    prompt: 'Which?',
+    choices: [
+      { id: 'a', text: 'A', explanation: 'Because.' },
+      { id: 'b', text: 'B', explanation: 'Because not.' },
+    ],
+    answer: ['a'],
+    lab,
+  });
+  const load = (lab: unknown) => {
+    const root = mkdtempSync(join(tmpdir(), 'lab-link-'));
+    mkdirSync(join(root, 'chapters', '095-x'), { recursive: true });
+    writeFileSync(join(root, 'chapters', '095-x', 'quiz.json'), JSON.stringify({ passPercent: 60, questions: [question(lab)] }));
+    return () => loadQuiz('095-x', ['intro'], root);
+  };
+  const good = { state: 'node_count=8', watch: 'Watch the duration.', show: 'duration', expect: { status: 'Completed' } };
+
+  it('accepts a valid link and stores the full lab state it opens', () => {
+    const lab = load(good)()?.questions[0]?.lab;
+    expect(lab?.state).toMatch(/^dataset=tabular&rows=100000&.*node_count=8/);
+  });
+
+  it('fails the build with the file, the question id and the field when the lab would reject the settings', () => {
+    const error = errorOf(load({ ...good, state: 'node_count=99&mini_batch_size=12QB' }));
+    expect(error.file).toBe('content/chapters/095-x/quiz.json');
+    expect(error.message).toMatch(/question "q-linked" → lab\.state\.node_count: .*99/);
+    expect(error.message).toMatch(/question "q-linked" → lab\.state\.mini_batch_size: .*12QB/);
+  });
+
+  it('names the link fields the schema rejects', () => {
+    const error = errorOf(load({ ...good, show: 'log', expect: {} }));
+    expect(error.message).toMatch(/question "q-linked" → lab\.log: show "log" needs log\.file and log\.find/);
+    expect(error.message).toMatch(/question "q-linked" → lab\.expect: must claim at least one thing/);
   });
 });

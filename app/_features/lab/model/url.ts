@@ -38,8 +38,9 @@ export function encodeLabState({ settings, preset }: LabUrlState): string {
   return params.toString();
 }
 
-const LAB_KEYS: readonly string[] = [...Object.values(KEYS), ...SDK_FIELDS];
-const isLabKey = (key: string): boolean => LAB_KEYS.includes(key);
+/** Every query key the lab reads. */
+export const LAB_URL_KEYS: readonly string[] = [...Object.values(KEYS), ...SDK_FIELDS];
+const isLabKey = (key: string): boolean => LAB_URL_KEYS.includes(key);
 
 /**
  * `search` with the lab's keys replaced by `state`'s. Keys of the chapter's
