@@ -17,6 +17,10 @@ import { OutputPanel } from './panels/OutputPanel';
 import { PresetPicker } from './panels/PresetPicker';
 import { CountsPanel, StatusBanner } from './panels/StatusPanels';
 import { RunBar } from './RunBar';
+import { readWatch, type LabWatch } from '@/app/_features/lab/model/watch';
+import { WatchCallout } from './watch/WatchCallout';
+import { WatchContext, useWatch } from './watch/WatchContext';
+import { WatchTarget } from './watch/WatchTarget';
 
 const LabCharts = lazy(() => import('./charts/LabCharts'));
 
@@ -86,10 +90,14 @@ function ChartsSkeleton() {
  */
 function Charts() {
   const slot = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(slot, '200px 0px', true);
+  // A link that points at the sweeps needs them loaded at once, to scroll there.
+  const show = useWatch()?.show;
+  const near = useNearViewport(slot, '200px 0px', true) || show === 'node_count-sweep' || show === 'mini_batch_size-sweep';
   return (
     <div className="lab-charts">
-      <GanttChart />
+      <WatchTarget targets={['timeline', 'retries']}>
+        <GanttChart />
+      </WatchTarget>
       <div ref={slot} data-testid="lab-charts-slot" style={SLOT_STYLE}>
         {near ? (
           <Suspense fallback={<ChartsSkeleton />}>
@@ -103,32 +111,53 @@ function Charts() {
   );
 }
 
+/** The link's log opens where Azure reports its case. */
+function openWatchedLog(watch: LabWatch | null) {
+  return (store: LabStore) => {
+    if (watch?.log) store.getState().selectLog(watch.log.file);
+    return syncUrl(store);
+  };
+}
+
 export default function LabApp({ variant }: { variant: 'embedded' | 'page' }) {
   const initial = typeof window === 'undefined' ? null : decodeLabState(window.location.search);
+  // Only the lab page follows links from questions; the chapter's embedded lab ignores them.
+  const [watch] = useState(() => (variant === 'page' && typeof window !== 'undefined' ? readWatch(window.location.search) : null));
   return (
     <HeadingLevel.Provider value={variant === 'page' ? 2 : 3}>
-      <LabProvider
-        options={{ channel: 'lab', sweeps: ['node_count', 'mini_batch_size'], ...(initial && { initial }) }}
-        onStore={syncUrl}
-      >
-        {/* The grid the lab section gives its direct children, kept for the parts inside this lazily mounted body. */}
-        <div style={BODY_STYLE}>
-          <ShareLink />
-          <PresetPicker />
-          <div className="lab-layout">
-            <ControlPanel />
-            <div className="lab-results">
-              <RunBar />
-              <StatusBanner />
-              <CountsPanel />
-              <Charts />
-              <OutputPanel />
-              <LogBrowser />
-              <CodePanel />
+      <WatchContext.Provider value={watch}>
+        <LabProvider
+          options={{ channel: 'lab', sweeps: ['node_count', 'mini_batch_size'], ...(initial && { initial }) }}
+          onStore={openWatchedLog(watch)}
+        >
+          {/* The grid the lab section gives its direct children, kept for the parts inside this lazily mounted body. */}
+          <div style={BODY_STYLE}>
+            <ShareLink />
+            <PresetPicker />
+            <div className="lab-layout">
+              <ControlPanel />
+              <div className="lab-results">
+                <WatchCallout />
+                <RunBar />
+                <WatchTarget targets={['status']}>
+                  <StatusBanner />
+                </WatchTarget>
+                <WatchTarget targets={['failed-mini-batches', 'duration', 'cost', 'preemptions']}>
+                  <CountsPanel />
+                </WatchTarget>
+                <Charts />
+                <WatchTarget targets={['output']}>
+                  <OutputPanel />
+                </WatchTarget>
+                <WatchTarget targets={['log']}>
+                  <LogBrowser />
+                </WatchTarget>
+                <CodePanel />
+              </div>
             </div>
           </div>
-        </div>
-      </LabProvider>
+        </LabProvider>
+      </WatchContext.Provider>
     </HeadingLevel.Provider>
   );
 }

@@ -4,6 +4,7 @@
 import { QualityPanel } from './QualityPanel';
 import { FailuresChart, ItemsChart } from './ProgressCharts';
 import { MiniBatchSweepChart, NodeSweepChart } from './SweepCharts';
+import { WatchTarget } from '../watch/WatchTarget';
 
 export default function LabCharts() {
   return (
@@ -12,10 +13,12 @@ export default function LabCharts() {
         <ItemsChart />
         <FailuresChart />
       </div>
-      <div className="lab-chart-pair">
-        <NodeSweepChart />
-        <MiniBatchSweepChart />
-      </div>
+      <WatchTarget targets={['node_count-sweep', 'mini_batch_size-sweep']}>
+        <div className="lab-chart-pair">
+          <NodeSweepChart />
+          <MiniBatchSweepChart />
+        </div>
+      </WatchTarget>
       <QualityPanel />
     </div>
   );

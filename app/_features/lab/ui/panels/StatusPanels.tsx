@@ -67,6 +67,15 @@ export function StatusBanner() {
   );
 }
 
+/** Which count a lab link's "show" points at (the watch highlight marks that row). */
+const WATCH_TERMS: Record<string, string> = {
+  'Mini-batches': 'failed-mini-batches',
+  'Mini-batches failed so far': 'failed-mini-batches',
+  'Virtual duration': 'duration',
+  'Illustrative cost': 'cost',
+  Preemptions: 'preemptions',
+};
+
 function Counts({ view, t }: { view: LabView; t: number | null }) {
   const now = t === null ? null : progressAt(view.progress, t);
   const c = view.counts;
@@ -93,7 +102,7 @@ function Counts({ view, t }: { view: LabView; t: number | null }) {
   return (
     <dl className="lab-counts" data-testid="lab-counts">
       {rows.map(([term, value]) => (
-        <div key={term} className="lab-count">
+        <div key={term} className="lab-count" data-term={WATCH_TERMS[term]}>
           <dt>{term}</dt>
           <dd>{value}</dd>
         </div>
