@@ -7,11 +7,26 @@ import { progressStore } from '@/app/_progress/use-progress';
 import { newSeed, nowIso } from '../clock';
 import { DrillQuestion } from './DrillQuestion';
 
+/**
+ * Back from a drill's lab link: ?scenario=<id>&given=<answer> puts that
+ * scenario first, already answered, so the learner is where they left.
+ */
+export function restoredDrill(search: string, scenarios: readonly DrillScenario[]): { scenario: DrillScenario; given: DrillScenario['pattern'] } | null {
+  const params = new URLSearchParams(search);
+  const scenario = scenarios.find((s) => s.id === params.get('scenario'));
+  const given = params.get('given');
+  return scenario && (given === 'batch' || given === 'real-time') ? { scenario, given } : null;
+}
+
 /** Untimed: one scenario at a time, with the cue words highlighted after each answer. */
 export function DrillPractice({ scenarios }: { scenarios: DrillScenario[] }) {
-  const [order] = useState(() => seededShuffle(scenarios, newSeed()));
+  const [restored] = useState(() => restoredDrill(window.location.search, scenarios));
+  const [order] = useState(() => {
+    const shuffled = seededShuffle(scenarios, newSeed());
+    return restored ? [restored.scenario, ...shuffled.filter((s) => s.id !== restored.scenario.id)] : shuffled;
+  });
   const [index, setIndex] = useState(0);
-  const [given, setGiven] = useState<DrillScenario['pattern'] | null>(null);
+  const [given, setGiven] = useState<DrillScenario['pattern'] | null>(restored?.given ?? null);
   const [streak, setStreak] = useState(0);
   const nextRef = useRef<HTMLButtonElement>(null);
   const textRef = useRef<HTMLParagraphElement>(null);
@@ -36,7 +51,7 @@ export function DrillPractice({ scenarios }: { scenarios: DrillScenario[] }) {
       <p className="question-count">
         Scenario {(index % order.length) + 1} of {order.length} · streak {streak}
       </p>
-      <DrillQuestion scenario={scenario} given={given} onAnswer={answer} textRef={textRef} />
+      <DrillQuestion scenario={scenario} given={given} onAnswer={answer} textRef={textRef} labBack={given ? `/drills?scenario=${scenario.id}&given=${given}` : undefined} />
       {given && (
         <>
           <button

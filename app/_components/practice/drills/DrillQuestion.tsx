@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import type { DrillScenario } from '@/app/_content/assessment-schema';
 import { AnswerButtons } from './AnswerButtons';
 import { DrillFeedback } from './DrillFeedback';
+import { SeeInLab } from '../SeeInLab';
 
 interface Props {
   scenario: DrillScenario;
@@ -9,10 +10,12 @@ interface Props {
   onAnswer: (pattern: DrillScenario['pattern']) => void;
   /** Where focus goes when a new scenario appears. */
   textRef?: Ref<HTMLParagraphElement>;
+  /** Where the lab's "Back to the question" returns, for a scenario with a lab link. */
+  labBack?: string | undefined;
 }
 
 /** One untimed drill: the scenario, the two answers, then the feedback with its cue words. */
-export function DrillQuestion({ scenario, given, onAnswer, textRef }: Props) {
+export function DrillQuestion({ scenario, given, onAnswer, textRef, labBack }: Props) {
   return (
     <>
       {!given && (
@@ -25,6 +28,7 @@ export function DrillQuestion({ scenario, given, onAnswer, textRef }: Props) {
       {given && (
         <div role="status">
           <DrillFeedback scenario={scenario} given={given} />
+          {labBack && <SeeInLab link={scenario.lab} back={labBack} />}
         </div>
       )}
     </>

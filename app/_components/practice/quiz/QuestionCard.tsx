@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { PlacedQuestion } from '@/app/_quiz/attempt-order';
 import { AnswerSummary, ChoiceExplanations } from './Explanations';
 import { OrderList } from './OrderList';
+import { SeeInLab } from '../SeeInLab';
 import { TYPE_HINTS } from './types';
 
 interface Props {
@@ -15,10 +16,12 @@ interface Props {
   locked: boolean;
   showFeedback: boolean;
   focusHeading?: boolean;
+  /** Where the lab's "Back to the question" returns (this page, at this question). */
+  labBack?: string | undefined;
   onAnswer: (next: string[]) => void;
 }
 
-export function QuestionCard({ placed, position, total, answer, locked, showFeedback, focusHeading = false, onAnswer }: Props) {
+export function QuestionCard({ placed, position, total, answer, locked, showFeedback, focusHeading = false, labBack, onAnswer }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusHeading) heading.current?.focus();
@@ -77,6 +80,7 @@ export function QuestionCard({ placed, position, total, answer, locked, showFeed
         <div className="question-feedback" role="status">
           <AnswerSummary question={question} given={answer} />
           <ChoiceExplanations question={question} given={answer} order={choiceIds} />
+          {labBack && <SeeInLab link={question.lab} back={labBack} />}
         </div>
       )}
     </section>

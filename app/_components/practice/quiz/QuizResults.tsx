@@ -10,13 +10,21 @@ import { correctNeeded, type QuizContent } from './types';
 interface Props {
   content: QuizContent;
   attempt: Attempt;
+  /** A question of the review to open at (back from its lab link); otherwise the heading takes focus. */
+  focusQuestion?: string | null;
   onRetryMissed: (missed: string[]) => void;
   onNewAttempt: () => void;
 }
 
-export function QuizResults({ content, attempt, onRetryMissed, onNewAttempt }: Props) {
+export function QuizResults({ content, attempt, focusQuestion = null, onRetryMissed, onNewAttempt }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    const item = focusQuestion ? document.getElementById(`review-${focusQuestion}`) : null;
+    if (item) {
+      item.focus();
+      item.scrollIntoView({ block: 'start' });
+    } else heading.current?.focus();
+  }, [focusQuestion]);
   const asked = content.questions.filter((q) => attempt.questionIds.includes(q.id));
   const { missed } = scoreAnswers(asked, attempt.answers, content.passPercent);
   const full = attempt.kind === 'full';

@@ -91,6 +91,7 @@ export function QuizSession({ content, quiz, onSubmitted }: Props) {
         total={placed.length}
         answer={quiz.answers[id]}
         focusHeading={navigated}
+        labBack={`/chapters/${slug}/quiz#q-${id}-prompt`}
         locked={practice && checked}
         showFeedback={practice && checked}
         onAnswer={(next) => store.answerQuestion(slug, id, next)}

@@ -76,7 +76,7 @@ function QuestionItem({ item, content: question, seed, position, total, onOutcom
   };
   return (
     <>
-      <QuestionCard placed={placed} position={position} total={total} answer={answer} locked={checked} showFeedback={checked} focusHeading onAnswer={setAnswer} />
+      <QuestionCard placed={placed} position={position} total={total} answer={answer} locked={checked} showFeedback={checked} focusHeading labBack="/progress" onAnswer={setAnswer} />
       {!checked && (
         <div className="quiz-actions">
           <button type="button" className="button-primary" disabled={!answer?.length} onClick={check}>
@@ -141,7 +141,7 @@ function DrillItem({ content: scenario, onOutcome }: ItemProps<DrillScenario>) {
     progressStore.getState().recordDrillAnswer(scenario.id, correct, 0, nowIso());
     onOutcome({ kind: 'drill', correct });
   };
-  return <DrillQuestion scenario={scenario} given={given} onAnswer={answer} />;
+  return <DrillQuestion scenario={scenario} given={given} onAnswer={answer} labBack="/progress" />;
 }
 
 /**
