@@ -5,6 +5,9 @@ import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { baseUrl } from './browser';
+import { resolveLabLink } from '@/app/_features/lab/model/link';
+import { encodeLabState } from '@/app/_features/lab/model/url';
+import { labLinkHref } from '@/app/_features/lab/model/watch';
 import { CH95, CH96, readQuiz, takeExam } from './practice-helpers';
 
 export interface QualityRoute {
@@ -12,6 +15,13 @@ export interface QualityRoute {
   path: string;
   /** Visit with chapter 96 unlocked (a passed chapter 95 quiz in saved progress). */
   unlocked?: boolean;
+}
+
+/** The lab as a question's "See it in the lab" opens it: a log link, so the marked line is checked too. */
+function labFromQuestion(): string {
+  const link = readQuiz(CH95).questions.find((q) => q.lab?.show === 'log')?.lab;
+  if (!link) throw new Error(`no question of ${CH95} has a lab link to a log`);
+  return labLinkHref({ ...link, state: encodeLabState(resolveLabLink(link.state).resolved) }, `/chapters/${CH95}/quiz`);
 }
 
 export const ROUTES: readonly QualityRoute[] = [
@@ -26,6 +36,7 @@ export const ROUTES: readonly QualityRoute[] = [
   { name: 'chapter 96 cards, unlocked', path: `/chapters/${CH96}/cards`, unlocked: true },
   { name: 'drills', path: '/drills' },
   { name: 'lab', path: '/lab' },
+  { name: 'lab opened from a question', path: labFromQuestion() },
   { name: 'progress', path: '/progress' },
 ];
 
