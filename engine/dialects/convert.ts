@@ -1,7 +1,8 @@
 // convertConfig: a pure mapping of a config from one dialect to another.
 // Only what the source states is carried over (a setting left to its default
 // takes the target's default, which is part of the lesson), except the
-// target's required parameters, which get the source's value in effect.
+// target's required parameters and the output action, which get the source's
+// value in effect: whether a job writes a file at all is not a tuning default.
 // Anything that cannot be carried is returned by name with the reason.
 import type { ConfigProblem, Dataset } from '../types';
 import { DIALECT_TITLES, type CommonKey, type CommonSettings, type Dialect, type SettingNote } from './dialect';
@@ -26,7 +27,7 @@ export function convertConfig(from: Dialect, to: Dialect, raw: unknown, context:
   if (from === to) return { ok: true, from, to, config: { ...(raw as Record<string, unknown>) }, unmapped: [] };
   const unmapped: SettingNote[] = reading.dialectOnly.map((n) => ({ ...n, reason: `not carried over to a ${DIALECT_TITLES[to]}: ${n.reason}` }));
   const carried = carryOver(source, target, reading.explicit, context.dataset?.kind, unmapped);
-  for (const key of target.required) if (carried[key] === undefined) setCommon(carried, key, reading.settings[key]);
+  for (const key of [...target.required, 'outputAction' as const]) if (carried[key] === undefined) setCommon(carried, key, reading.settings[key]);
   return finish(from, to, carried, unmapped);
 }
 

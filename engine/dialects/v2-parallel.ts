@@ -90,7 +90,8 @@ function settingsOf(g: Map<string, unknown>): CommonSettings {
 }
 
 function explicitOf(g: Map<string, unknown>, s: CommonSettings): Partial<CommonSettings> {
-  const out: Partial<CommonSettings> = {};
+  // Leaving append_row_to out is how a parallel job says summary_only, so the output action is always stated.
+  const out: Partial<CommonSettings> = { outputAction: s.outputAction };
   for (const [key, field] of Object.entries(FIELD_OF) as [keyof CommonSettings, string][]) {
     if (g.has(field)) (out as Record<string, unknown>)[key] = s[key];
   }
