@@ -10,7 +10,8 @@
 //  - A preempted attempt goes back to the queue WITHOUT using up one of the
 //    run_max_try tries; ctx.attempt only counts tries that can fail the batch.
 //  - A short return (fewer results than inputs) fails the mini-batch at once,
-//    without a retry (v2's documented rule).
+//    without a retry (v2's documented rule). Under the batch-endpoint rules
+//    (rules.ts, cardinality 'any') there is no such thing as a short return.
 //  - The init() rules live in init-rules.ts.
 //  - When a threshold aborts the job, mini-batches still in flight are
 //    cancelled and reported as not_run, like those never started; their

@@ -11,7 +11,7 @@ import { countOutcomes, describeMiniBatches, plural } from './outcome';
 import { effectiveMiniBatchSize, partitionDataset, type Partition } from './partition';
 import { partitionByFiles } from './partition-files';
 import { V1_RULES, type CoreRules } from './rules';
-import type { NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
+import type { FailureCause, NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
 import { describeProblems, validateParallelRunConfig } from './validate-config';
 
 export const DEFAULT_SEED = 1;
@@ -175,7 +175,7 @@ function assembleResult(
       `Mini-batches: ${describeMiniBatches(counts, countOutcomes(miniBatches))}`,
       `Virtual duration: ${end.toFixed(3)} s (node start-up included)`,
       `Node time: ${nodeSeconds.toFixed(1)} node-seconds on ${settings.priority} ${settings.vmSize}; illustrative cost $${cost.toFixed(4)}`,
-      outputLine(output, settings.outputAction),
+      outputLine(output, settings.outputAction, job.failure),
     ],
   });
   const result: ParallelRunSimulation = {
@@ -206,8 +206,11 @@ function appendRowOutput(job: ParallelRunJob, fileName: string): NonNullable<Par
   return job.failure ? { fileName, lines, partial: true } : { fileName, lines };
 }
 
-function outputLine(output: ParallelRunSimulation['output'], action: ResolvedRunSettings['outputAction']): string {
+function outputLine(output: ParallelRunSimulation['output'], action: ResolvedRunSettings['outputAction'], failure: FailureCause | undefined): string {
   if (!output) return action === 'summary_only' ? 'Output: summary_only, no output file' : 'Output: none';
+  if (failure?.kind === 'system' && failure.rule === 'output_exists') {
+    return `Output: ${output.fileName} was already there and is left as it was; the ${plural(output.lines.length, 'new line')} were not written`;
+  }
   if (output.partial) return `Output: the job failed, so ${output.fileName} was not generated (the simulator keeps ${plural(output.lines.length, 'line')} from mini-batches that finished first)`;
   return `Output: ${plural(output.lines.length, 'line')} appended to ${output.fileName}`;
 }

@@ -106,6 +106,7 @@ describe('an existing predictions.csv is never overwritten', () => {
     expect(result.failureReason).toMatch(/predictions\.csv is already in the output location and is never overwritten/);
     expect(result.logs[LOG_PATHS.errors]).toMatch(/predictions\.csv already exists in the output location/);
     expect(result.output?.partial).toBe(true);
+    expect(result.logs[LOG_PATHS.result]).toMatch(/Output: predictions\.csv was already there and is left as it was; the 3 new lines were not written/);
   });
 
   it('completes when the job writes another file name, or no file at all', async () => {
