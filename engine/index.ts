@@ -9,3 +9,4 @@ export * from './onnx/index';
 export * from './schedule/index';
 export * from './pipeline/index';
 export * from './realtime/index';
+export * from './dialects/index';

@@ -13,6 +13,8 @@ export interface AttemptEnvironment {
   faults: FaultInjector;
   memoryPerProcess: number;
   runInvocationTimeout: number;
+  /** The timeout setting's name in the caller's dialect, for the timeout message. */
+  timeoutName: string;
 }
 
 /**
@@ -84,7 +86,7 @@ function settle(
   const timeout = env.runInvocationTimeout;
   if (duration > timeout && outcome !== 'oom') {
     pending.outcome = 'timeout';
-    pending.error = `run() needed ${Math.round(duration * 1000) / 1000} s, more than run_invocation_timeout = ${timeout} s`;
+    pending.error = `run() needed ${Math.round(duration * 1000) / 1000} s, more than ${env.timeoutName} = ${timeout} s`;
     pending.returned = null;
     return timeout;
   }

@@ -9,6 +9,7 @@
 //     3 × run_invocation_timeout + 30 seconds, the job fails.
 // Both time windows are measured from when the first node is ready, i.e.
 // when the job's driver is running (Microsoft does not say which clock).
+import { V1_NAMES, type SettingNames } from './rules';
 import type { SimNode } from './workers';
 
 export const JOB_WIDE_GRACE_SECONDS = 120;
@@ -27,7 +28,7 @@ export class InitFailureRules {
   private stuckOpen = false;
   private jobWideQueued = false;
 
-  constructor(nodeCount: number, processCountPerNode: number, runInvocationTimeout: number) {
+  constructor(nodeCount: number, processCountPerNode: number, runInvocationTimeout: number, private readonly names: SettingNames = V1_NAMES) {
     this.perNodeLimit = 3 * processCountPerNode;
     this.jobWideLimit = 2 * nodeCount * processCountPerNode;
     this.stuckLimit = 3 * runInvocationTimeout + 30;
@@ -78,7 +79,7 @@ export class InitFailureRules {
     const runningFor = now - this.startedAt;
     if (runningFor >= JOB_WIDE_GRACE_SECONDS) {
       return {
-        fail: `${this.failures} init() failures job-wide after ${Math.round(runningFor)} s, reaching 2 × node_count × process_count_per_node = ${this.jobWideLimit} with the job running for 2 minutes or more`,
+        fail: `${this.failures} init() failures job-wide after ${Math.round(runningFor)} s, reaching 2 × ${this.names.nodeCount} × ${this.names.processCountPerNode} = ${this.jobWideLimit} with the job running for 2 minutes or more`,
       };
     }
     if (this.jobWideQueued) return null;
@@ -88,10 +89,10 @@ export class InitFailureRules {
 
   noProgressVerdict(epoch: number): string | null {
     if (epoch !== this.stuckEpoch || !this.stuckOpen || this.readyCount > 0) return null;
-    return `no progress: every process has been in init() for more than 3 × run_invocation_timeout + 30 = ${this.stuckLimit} s`;
+    return `no progress: every process has been in init() for more than 3 × ${this.names.runInvocationTimeout} + 30 = ${this.stuckLimit} s`;
   }
 
   perNodeMessage(): string {
-    return `every node stopped retrying init() after 3 × process_count_per_node = ${this.perNodeLimit} failures each; no process is left to run mini-batches`;
+    return `every node stopped retrying init() after 3 × ${this.names.processCountPerNode} = ${this.perNodeLimit} failures each; no process is left to run mini-batches`;
   }
 }

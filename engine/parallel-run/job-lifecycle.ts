@@ -145,7 +145,7 @@ export abstract class JobLifecycle extends JobState {
 
   protected stopNodeRetries(node: SimNode): void {
     node.retriesStopped = true;
-    this.log.masterLine(this.now, `${nodeName(node.index)} reached ${this.initRules.perNodeLimit} init() failures (3 × process_count_per_node); its processes stop retrying.`);
+    this.log.masterLine(this.now, `${nodeName(node.index)} reached ${this.initRules.perNodeLimit} init() failures (3 × ${this.inputs.rules.names.processCountPerNode}); its processes stop retrying.`);
     for (const other of node.processes) {
       if (other.state !== 'restarting') continue; // a retry not yet begun is called off
       other.state = 'dead';

@@ -11,6 +11,7 @@ import { EventQueue } from './event-queue';
 import { InitFailureRules } from './init-rules';
 import type { FaultInjector } from './faults';
 import { JobLogWriter } from './logs';
+import type { CoreRules } from './rules';
 import type { FailureCause, ResolvedRunSettings, SystemFailureRule } from './sim-types';
 import { exceededThresholds } from './thresholds';
 import type { JobEvent, SimNode, SimProcess } from './workers';
@@ -37,6 +38,12 @@ export interface JobInputs {
   entryScript: EntryScriptFactory;
   faults: FaultInjector;
   rng: Random;
+  rules: CoreRules;
+  /**
+   * Input files in each mini-batch, when the item threshold counts files
+   * (batch endpoints); null when it counts items.
+   */
+  filesPerBatch: Int32Array | null;
 }
 
 export abstract class JobState {
@@ -74,6 +81,7 @@ export abstract class JobState {
   protected readonly initRules: InitFailureRules;
   protected scheduled = 0;
   protected finalized = 0;
+  /** What the item threshold counts so far: failed items, or failed files (see JobInputs.filesPerBatch). */
   protected failedItems = 0;
   protected failedBatches = 0;
   protected nextProgress = 1;
@@ -94,9 +102,10 @@ export abstract class JobState {
       faults: inputs.faults,
       memoryPerProcess: processMemoryBytes(compute.vm, settings.processCountPerNode),
       runInvocationTimeout: settings.runInvocationTimeout,
+      timeoutName: inputs.rules.names.runInvocationTimeout,
     };
     this.keepReturned = settings.outputAction === 'append_row';
-    this.initRules = new InitFailureRules(settings.nodeCount, settings.processCountPerNode, settings.runInvocationTimeout);
+    this.initRules = new InitFailureRules(settings.nodeCount, settings.processCountPerNode, settings.runInvocationTimeout, inputs.rules.names);
   }
 
   // ---- bookkeeping -------------------------------------------------------
@@ -106,7 +115,8 @@ export abstract class JobState {
     this.itemsSucceeded[id] = succeeded;
     this.itemsFailed[id] = failed;
     this.finalized++;
-    this.failedItems += failed;
+    const files = this.inputs.filesPerBatch;
+    this.failedItems += files === null || failed === 0 ? failed : (files[id] as number);
     if (status === FAILED) this.failedBatches++;
     this.reportProgress();
     if (failed > 0) this.checkThresholds();
@@ -127,6 +137,7 @@ export abstract class JobState {
         totalMiniBatches: batches.length,
         allScheduled: this.scheduled === batches.length,
       },
+      this.inputs.rules.names,
     );
     if (breaches.length === 0) return;
     this.done = true;

@@ -10,7 +10,8 @@
 //  - A preempted attempt goes back to the queue WITHOUT using up one of the
 //    run_max_try tries; ctx.attempt only counts tries that can fail the batch.
 //  - A short return (fewer results than inputs) fails the mini-batch at once,
-//    without a retry (v2's documented rule).
+//    without a retry (v2's documented rule). Under the batch-endpoint rules
+//    (rules.ts, cardinality 'any') there is no such thing as a short return.
 //  - The init() rules live in init-rules.ts.
 //  - When a threshold aborts the job, mini-batches still in flight are
 //    cancelled and reported as not_run, like those never started; their
@@ -145,6 +146,7 @@ export class ParallelRunJob extends JobLifecycle {
   }
 
   protected acceptReturn(proc: SimProcess, id: number, total: number, start: number, returned: unknown[]): void {
+    if (this.inputs.rules.cardinality === 'any') return this.acceptAnyReturn(proc, id, total, start, returned);
     const succeeded = Math.min(returned.length, total);
     const failed = total - succeeded;
     let error = '';
@@ -156,6 +158,13 @@ export class ParallelRunJob extends JobLifecycle {
     this.finalize(id, failed > 0 ? FAILED : SUCCEEDED, succeeded, failed);
   }
 
+  /** Batch endpoints: one file may give many rows or none, so a normal return settles every input. */
+  protected acceptAnyReturn(proc: SimProcess, id: number, total: number, start: number, returned: unknown[]): void {
+    this.logAttempt(proc, id, start, total, 0, 'succeeded', '');
+    if (this.keepReturned) this.outputLines[id] = returned.map(formatOutputLine);
+    this.finalize(id, SUCCEEDED, total, 0);
+  }
+
   protected rejectAttempt(proc: SimProcess, id: number, total: number, start: number, outcome: AttemptOutcome, error: string): void {
     const tries = this.tries[id] as number;
     const maxTry = this.inputs.settings.runMaxTry;
@@ -165,6 +174,15 @@ export class ParallelRunJob extends JobLifecycle {
     if (outcome === 'exception') this.log.stderrLines(proc.node.index, proc.index, pythonTraceback('run', error));
     if (tries >= maxTry) this.finalize(id, FAILED, 0, total);
     else this.queue.push(id);
+  }
+
+  /**
+   * The append_row file is already in the output location and must not be
+   * overwritten: every mini-batch ran, but the job cannot write its results.
+   */
+  failOnExistingOutput(fileName: string): void {
+    this.log.errorLine(this.now, `${fileName} already exists in the output location; it is kept as it is and the new results are not written`);
+    this.systemFailure('output_exists', `${fileName} is already in the output location and is never overwritten, so the results of this job were not written; give each job its own output location or remove the old file first`);
   }
 
   protected restartAfterCrash(proc: SimProcess): void {

@@ -62,7 +62,7 @@ export interface SimulateOptions {
   faults?: FaultPlan | undefined;
 }
 
-export type SystemFailureRule = 'init_per_node' | 'init_job_wide' | 'init_no_progress' | 'datastore_access';
+export type SystemFailureRule = 'init_per_node' | 'init_job_wide' | 'init_no_progress' | 'datastore_access' | 'output_exists';
 
 /** Why a job failed, in machine-readable form (failureReason is the prose). */
 export type FailureCause =

@@ -8,8 +8,10 @@ import { createFaultInjector } from './faults';
 import { MINI_BATCH_STATUS, ParallelRunJob } from './job';
 import { formatOutputLines } from './output';
 import { countOutcomes, describeMiniBatches, plural } from './outcome';
-import { effectiveMiniBatchSize, partitionDataset } from './partition';
-import type { NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
+import { effectiveMiniBatchSize, partitionDataset, type Partition } from './partition';
+import { partitionByFiles } from './partition-files';
+import { V1_RULES, type CoreRules } from './rules';
+import type { FailureCause, NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
 import { describeProblems, validateParallelRunConfig } from './validate-config';
 
 export const DEFAULT_SEED = 1;
@@ -45,14 +47,15 @@ function invalidConfigMessage(problems: ConfigProblem[]): string {
   return `Invalid ParallelRunConfig (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${describeProblems(problems)}`;
 }
 
-export function resolveRunSettings(config: ParallelRunConfig, dataset: Dataset, compute: ResolvedCompute): ResolvedRunSettings {
+export function resolveRunSettings(config: ParallelRunConfig, dataset: Dataset, compute: ResolvedCompute, rules: CoreRules = V1_RULES): ResolvedRunSettings {
+  const byFiles = rules.distribution === 'files' || dataset.kind === 'file';
   return {
     vmSize: compute.vm.name,
     priority: compute.priority,
     nodeCount: config.node_count,
     processCountPerNode: config.process_count_per_node ?? defaultProcessCountPerNode(compute.vm),
-    miniBatchSize: effectiveMiniBatchSize(dataset.kind, config.mini_batch_size),
-    miniBatchSizeUnit: dataset.kind === 'file' ? 'files' : 'bytes',
+    miniBatchSize: effectiveMiniBatchSize(byFiles ? 'file' : 'tabular', config.mini_batch_size),
+    miniBatchSizeUnit: byFiles ? 'files' : 'bytes',
     runInvocationTimeout: config.run_invocation_timeout ?? DEFAULT_RUN_INVOCATION_TIMEOUT,
     runMaxTry: config.run_max_try ?? DEFAULT_RUN_MAX_TRY,
     outputAction: config.output_action.toLowerCase() as ResolvedRunSettings['outputAction'],
@@ -70,19 +73,42 @@ export function resolveRunSettings(config: ParallelRunConfig, dataset: Dataset, 
  * always give a deep-equal result.
  */
 export async function simulateParallelRun(options: SimulateOptions): Promise<ParallelRunSimulation> {
-  const { dataset, config, entryScript, faults } = options;
+  return simulateWithRules({ ...options, rules: V1_RULES, existingOutputs: [] });
+}
+
+/** What the dialects add to a run: the core's switches, and the files already in the output location. */
+export interface CoreRunOptions extends SimulateOptions {
+  rules: CoreRules;
+  existingOutputs: readonly string[];
+}
+
+/** The one core behind every dialect; simulateParallelRun is this with v1's rules. */
+export async function simulateWithRules(options: CoreRunOptions): Promise<ParallelRunSimulation> {
+  const { dataset, config, entryScript, faults, rules } = options;
   const problems = validateSimulation(config, dataset, options.compute);
   if (problems.length > 0) {
     throw new Error(invalidConfigMessage(problems));
   }
   const compute = resolveCompute(options.compute);
-  const settings = resolveRunSettings(config, dataset, compute);
-  const { batches, bytes } = partitionDataset(dataset, settings.miniBatchSize);
+  const settings = resolveRunSettings(config, dataset, compute, rules);
+  const { batches, bytes, files } = partitionFor(dataset, settings.miniBatchSize, rules);
   const rng = createRandom(options.seed ?? DEFAULT_SEED);
   const injector = createFaultInjector(faults, batches, rng.fork('faults'));
-  const job = new ParallelRunJob({ batches, bytes, settings, compute, entryScript, faults: injector, rng: rng.fork('nodes') });
+  const job = new ParallelRunJob({ batches, bytes, settings, compute, entryScript, faults: injector, rng: rng.fork('nodes'), rules, filesPerBatch: files });
   await job.run();
+  if (keepsExistingOutput(job, settings, options)) job.failOnExistingOutput(settings.appendRowFileName);
   return assembleResult(job, batches, settings, compute);
+}
+
+function partitionFor(dataset: Dataset, size: number, rules: CoreRules): Partition & { files: Int32Array | null } {
+  if (rules.distribution === 'files') return partitionByFiles(dataset, size);
+  return { ...partitionDataset(dataset, size), files: null };
+}
+
+/** Batch endpoints never overwrite an output file that is already there; the job cannot deliver its results. */
+function keepsExistingOutput(job: ParallelRunJob, settings: ResolvedRunSettings, options: CoreRunOptions): boolean {
+  if (job.failure || options.rules.existingOutput !== 'keep_and_fail' || settings.outputAction !== 'append_row') return false;
+  return options.existingOutputs.includes(settings.appendRowFileName);
 }
 
 function assembleResult(
@@ -149,7 +175,7 @@ function assembleResult(
       `Mini-batches: ${describeMiniBatches(counts, countOutcomes(miniBatches))}`,
       `Virtual duration: ${end.toFixed(3)} s (node start-up included)`,
       `Node time: ${nodeSeconds.toFixed(1)} node-seconds on ${settings.priority} ${settings.vmSize}; illustrative cost $${cost.toFixed(4)}`,
-      outputLine(output, settings.outputAction),
+      outputLine(output, settings.outputAction, job.failure),
     ],
   });
   const result: ParallelRunSimulation = {
@@ -180,8 +206,11 @@ function appendRowOutput(job: ParallelRunJob, fileName: string): NonNullable<Par
   return job.failure ? { fileName, lines, partial: true } : { fileName, lines };
 }
 
-function outputLine(output: ParallelRunSimulation['output'], action: ResolvedRunSettings['outputAction']): string {
+function outputLine(output: ParallelRunSimulation['output'], action: ResolvedRunSettings['outputAction'], failure: FailureCause | undefined): string {
   if (!output) return action === 'summary_only' ? 'Output: summary_only, no output file' : 'Output: none';
+  if (failure?.kind === 'system' && failure.rule === 'output_exists') {
+    return `Output: ${output.fileName} was already there and is left as it was; the ${plural(output.lines.length, 'new line')} were not written`;
+  }
   if (output.partial) return `Output: the job failed, so ${output.fileName} was not generated (the simulator keeps ${plural(output.lines.length, 'line')} from mini-batches that finished first)`;
   return `Output: ${plural(output.lines.length, 'line')} appended to ${output.fileName}`;
 }

@@ -11,6 +11,7 @@
 // two tries may count a mini-batch that later succeeds; the simulator does not
 // model when such periodic checks happen.
 import { plural } from './outcome';
+import { V1_NAMES, type SettingNames } from './rules';
 
 export type ThresholdName = 'error_threshold' | 'allowed_failed_count' | 'allowed_failed_percent';
 
@@ -34,20 +35,21 @@ export interface ThresholdBreach {
 }
 
 /** The thresholds the progress exceeds right now, in a fixed order. */
-export function exceededThresholds(limits: ThresholdLimits, progress: ThresholdProgress): ThresholdBreach[] {
+/** `names` only changes the wording (a dialect's setting names); `threshold` keeps the v1 name for code. */
+export function exceededThresholds(limits: ThresholdLimits, progress: ThresholdProgress, names: SettingNames = V1_NAMES): ThresholdBreach[] {
   const breaches: ThresholdBreach[] = [];
   const { errorThreshold, allowedFailedCount, allowedFailedPercent } = limits;
   const { failedItems, failedMiniBatches, totalMiniBatches } = progress;
   if (errorThreshold !== -1 && failedItems > errorThreshold) {
     breaches.push({
       threshold: 'error_threshold',
-      message: `error_threshold exceeded: ${plural(failedItems, 'failed item')} is above the limit of ${errorThreshold}`,
+      message: `${names.errorThreshold} exceeded: ${plural(failedItems, `failed ${names.failedUnit}`)} is above the limit of ${errorThreshold}`,
     });
   }
   if (allowedFailedCount !== null && allowedFailedCount !== -1 && failedMiniBatches > allowedFailedCount) {
     breaches.push({
       threshold: 'allowed_failed_count',
-      message: `allowed_failed_count exceeded: ${plural(failedMiniBatches, 'failed mini-batch', 'failed mini-batches')} is above the limit of ${allowedFailedCount}`,
+      message: `${names.allowedFailedCount} exceeded: ${plural(failedMiniBatches, 'failed mini-batch', 'failed mini-batches')} is above the limit of ${allowedFailedCount}`,
     });
   }
   if (allowedFailedPercent !== null && progress.allScheduled && totalMiniBatches > 0) {
@@ -55,7 +57,7 @@ export function exceededThresholds(limits: ThresholdLimits, progress: ThresholdP
     if (percent > allowedFailedPercent) {
       breaches.push({
         threshold: 'allowed_failed_percent',
-        message: `allowed_failed_percent exceeded: ${failedMiniBatches} of ${totalMiniBatches} mini-batches failed (${formatPercent(percent)} %), above the limit of ${allowedFailedPercent} %`,
+        message: `${names.allowedFailedPercent} exceeded: ${failedMiniBatches} of ${totalMiniBatches} mini-batches failed (${formatPercent(percent)} %), above the limit of ${allowedFailedPercent} %`,
       });
     }
   }

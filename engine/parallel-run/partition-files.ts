@@ -1,0 +1,42 @@
+// File-level distribution, as batch endpoints do it: a mini-batch is a number
+// of whole input files, and how big a file is plays no part. For a file
+// dataset every item is a file; for tabular data the rows of one source file
+// travel together (rows without a source form one unnamed file).
+import type { DataItem, Dataset, MiniBatch } from '../types';
+import type { Partition } from './partition';
+
+export interface FilePartition extends Partition {
+  /** Input files in each mini-batch, by id: what a batch deployment's error_threshold counts. */
+  files: Int32Array;
+}
+
+export function partitionByFiles(dataset: Dataset, filesPerBatch: number): FilePartition {
+  const items = dataset.items;
+  const perItem = dataset.kind === 'file';
+  const batches: MiniBatch[] = [];
+  const bytes: number[] = [];
+  const files: number[] = [];
+  let start = 0;
+  let size = 0;
+  let fileCount = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as DataItem;
+    const newFile = i === 0 || perItem || item.source !== (items[i - 1] as DataItem).source;
+    if (newFile && fileCount === filesPerBatch) {
+      batches.push({ id: batches.length, items: items.slice(start, i) });
+      bytes.push(size);
+      files.push(fileCount);
+      start = i;
+      size = 0;
+      fileCount = 0;
+    }
+    if (newFile) fileCount++;
+    size += item.bytes;
+  }
+  if (start < items.length) {
+    batches.push({ id: batches.length, items: items.slice(start) });
+    bytes.push(size);
+    files.push(fileCount);
+  }
+  return { batches, bytes, files: Int32Array.from(files) };
+}
