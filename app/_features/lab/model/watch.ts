@@ -21,7 +21,7 @@ export type WatchTarget = (typeof WATCH_TARGETS)[number];
 export const isWatchTarget = (value: unknown): value is WatchTarget => typeof value === 'string' && (WATCH_TARGETS as readonly string[]).includes(value);
 
 /** The claims a link's run is checked against (see test/content/lab-links.test.ts). */
-export const LINK_FAILURES = ['error_threshold', 'allowed_failed_count', 'allowed_failed_percent', 'init_per_node', 'init_job_wide', 'init_no_progress', 'datastore_access'] as const;
+export const LINK_FAILURES = ['error_threshold', 'allowed_failed_count', 'allowed_failed_percent', 'init_per_node', 'init_job_wide', 'init_no_progress', 'datastore_access', 'output_exists'] as const;
 export const LINK_SWEEP_CLAIMS = ['more-nodes-faster-costlier', 'some-size-fails'] as const;
 
 export interface LinkClaim {
