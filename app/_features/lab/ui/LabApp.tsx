@@ -2,7 +2,7 @@
 // The full ParallelRunStep lab below its server-rendered heading (see
 // LabWidgets): presets, every control, the replay, the charts, logs, output
 // and code. Its state lives in the URL, so a link reproduces the run.
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import type { LabStore } from '@/app/_features/lab/store';
 import { decodeLabState, withLabState } from '@/app/_features/lab/model/url';
 import { replaceQuery } from '@/app/_platform/url/url-state';
@@ -11,14 +11,15 @@ import { ControlPanel } from './controls/ControlPanel';
 import { GanttChart } from './charts/GanttChart';
 import { HeadingLevel, LabProvider } from './LabProvider';
 import { useNearViewport } from './LazyMount';
-import { CodePanel } from './panels/CodePanel';
-import { LogBrowser } from './panels/LogBrowser';
 import { OutputPanel } from './panels/OutputPanel';
 import { PresetPicker } from './panels/PresetPicker';
 import { CountsPanel, StatusBanner } from './panels/StatusPanels';
 import { RunBar } from './RunBar';
 
 const LabCharts = lazy(() => import('./charts/LabCharts'));
+// Below the charts, read after a run: their code (the SDK v1/v2 generators among it) loads when they come near the screen.
+const LogBrowser = lazy(() => import('./panels/LogBrowser').then((m) => ({ default: m.LogBrowser })));
+const CodePanel = lazy(() => import('./panels/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 const URL_WRITE_MS = 800;
 const BODY_STYLE = { display: 'grid', gap: '1rem' } as const;
@@ -103,6 +104,17 @@ function Charts() {
   );
 }
 
+/** Renders its (lazily imported) panel once the slot comes within 400px of the screen; nothing before. */
+function NearScreen({ children }: { children: ReactNode }) {
+  const slot = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(slot, '400px 0px', true);
+  return (
+    <div ref={slot} style={SLOT_STYLE}>
+      {near && <Suspense fallback={null}>{children}</Suspense>}
+    </div>
+  );
+}
+
 export default function LabApp({ variant }: { variant: 'embedded' | 'page' }) {
   const initial = typeof window === 'undefined' ? null : decodeLabState(window.location.search);
   return (
@@ -123,8 +135,12 @@ export default function LabApp({ variant }: { variant: 'embedded' | 'page' }) {
               <CountsPanel />
               <Charts />
               <OutputPanel />
-              <LogBrowser />
-              <CodePanel />
+              <NearScreen>
+                <LogBrowser />
+              </NearScreen>
+              <NearScreen>
+                <CodePanel />
+              </NearScreen>
             </div>
           </div>
         </div>
