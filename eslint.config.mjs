@@ -51,12 +51,41 @@ const boundaryRules = [
   })),
 ];
 
+// The lab's main thread (everything in app/_features/lab/ but its worker/) validates settings as the
+// learner types, with the engine's own rules. It imports the few light engine modules it needs, never
+// the engine barrel or a room's index: those bring the simulator, the datasets and luxon, which only
+// the worker runs, into the page's first load (issue 13). Types may come from anywhere.
+const LAB_MAIN_THREAD_ENGINE_MODULES = [
+  'parallel-run/parse-config', // validateSimulation, parseParallelRunConfig
+  'parallel-run/validate-config',
+  'parallel-run/compute',
+  'parallel-run/defaults',
+  'parallel-run/size',
+  'parallel-run/outcome',
+  'parallel-run/logs',
+  'onnx/metrics',
+];
+const labMainThreadRule = {
+  files: ['app/_features/lab/**/*.{ts,tsx}'],
+  ignores: ['app/_features/lab/worker/**'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      patterns: [{
+        regex: `^@/engine/(?!(${LAB_MAIN_THREAD_ENGINE_MODULES.join('|')})$)`,
+        allowTypeImports: true,
+        message: `The lab's main thread imports only light engine modules (${LAB_MAIN_THREAD_ENGINE_MODULES.join(', ')}): the barrel and the room indexes bring worker-only code (simulator, datasets, luxon) into the first load. Add a light module to the list in eslint.config.mjs if it imports nothing heavy.`,
+      }],
+    }],
+  },
+};
+
 const config = [
   { ignores: ['.next/**', 'node_modules/**', 'public/**', 'next-env.d.ts', 'coverage/**', '.scratch/**'] },
   ...next,
   ...nextTs,
   engineRules,
   ...boundaryRules,
+  labMainThreadRule,
 ];
 
 export default config;

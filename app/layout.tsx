@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { IntentLink } from './_components/layout/IntentLink';
 import { ThemeToggle } from './_components/layout/ThemeToggle';
 import { ProgressNotice } from './_components/practice/progress/ProgressNotice';
 import { OfflineSupport } from './_components/offline/OfflineSupport';
@@ -41,14 +41,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <Link href="/" className="brand">
+          {/* Prefetched on intent: a link in view would otherwise download the JavaScript of its page (see IntentLink). */}
+          <IntentLink href="/" className="brand">
             Batch Inference Lab
-          </Link>
+          </IntentLink>
           <nav aria-label="Main">
-            <Link href="/">Course</Link>
-            <Link href="/drills">Drills</Link>
-            <Link href="/lab">Lab</Link>
-            <Link href="/progress">Progress</Link>
+            <IntentLink href="/">Course</IntentLink>
+            <IntentLink href="/drills">Drills</IntentLink>
+            <IntentLink href="/lab">Lab</IntentLink>
+            <IntentLink href="/progress">Progress</IntentLink>
           </nav>
           <ThemeToggle />
         </header>

@@ -4,6 +4,7 @@ import { loadDrills } from './_content/assessments';
 import { ChapterStatus } from './_components/practice/course/ChapterStatus';
 import { ExamStatus } from './_components/chapter/ExamStatus';
 import { oldestDay } from './_content/exam-status';
+import { IntentLink } from './_components/layout/IntentLink';
 
 export default async function CourseMap() {
   const course = await loadCourse();
@@ -39,23 +40,24 @@ export default async function CourseMap() {
                 </li>
                 {questionCount > 0 && <li>{questionCount} quiz questions</li>}
               </ul>
+              {/* The practice pages' code (ts-fsrs among it) loads when the reader points at these links, not when the map is shown. */}
               <p className="course-card-links">
                 {questionCount > 0 && (
-                  <Link href={`/chapters/${slug}/quiz`} aria-label={`Chapter ${fm.number} quiz`}>
+                  <IntentLink href={`/chapters/${slug}/quiz`} aria-label={`Chapter ${fm.number} quiz`}>
                     Quiz
-                  </Link>
+                  </IntentLink>
                 )}
                 {cardCount > 0 && (
-                  <Link href={`/chapters/${slug}/cards`} aria-label={`Chapter ${fm.number} knowledge cards`}>
+                  <IntentLink href={`/chapters/${slug}/cards`} aria-label={`Chapter ${fm.number} knowledge cards`}>
                     Knowledge cards
-                  </Link>
+                  </IntentLink>
                 )}
               </p>
             </li>
           ))}
         </ol>
         <p>
-          Each chapter unlocks the next when you score 60% or more on its quiz. Practise the batch-or-real-time decision in the <Link href="/drills">drills</Link>.
+          Each chapter unlocks the next when you score 60% or more on its quiz. Practise the batch-or-real-time decision in the <IntentLink href="/drills">drills</IntentLink>.
         </p>
       </section>
     </div>

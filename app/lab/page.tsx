@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IntentLink } from '@/app/_components/layout/IntentLink';
 import { ParallelRunLab } from '@/app/_features/lab/ui/LabWidgets';
 
 export const metadata: Metadata = {
@@ -12,7 +12,7 @@ export default function LabPage() {
     <div className="lab-page">
       <h1>ParallelRunStep lab</h1>
       <p className="lab-page-intro">
-        The full simulator from <Link href="/chapters/095-azure-ml-pipelines-batch-inference">chapter 95</Link>. Links keep every setting, so you can
+        The full simulator from <IntentLink href="/chapters/095-azure-ml-pipelines-batch-inference">chapter 95</IntentLink>. Links keep every setting, so you can
         share a run exactly as you see it.
       </p>
       <ParallelRunLab variant="page" />

@@ -1,9 +1,9 @@
 // simulateParallelRun: validate the config, plan mini-batches, run the job in
 // virtual time and assemble a plain-data result.
-import type { ConfigProblem, Dataset, MiniBatchResult, ParallelRunConfig, RunCounts } from '../types';
+import type { Dataset, MiniBatchResult, ParallelRunConfig, RunCounts } from '../types';
 import { createRandom } from '../random';
-import { costUsd, defaultProcessCountPerNode, resolveCompute, VM_SIZES, type ComputeSpec, type ResolvedCompute } from './compute';
-import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_RUN_MAX_TRY, type LooseParallelRunConfig } from './defaults';
+import { costUsd, defaultProcessCountPerNode, resolveCompute, type ResolvedCompute } from './compute';
+import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_RUN_MAX_TRY } from './defaults';
 import { createFaultInjector } from './faults';
 import { MINI_BATCH_STATUS, ParallelRunJob } from './job';
 import { formatOutputLines } from './output';
@@ -12,40 +12,11 @@ import { effectiveMiniBatchSize, partitionDataset, type Partition } from './part
 import { partitionByFiles } from './partition-files';
 import { V1_RULES, type CoreRules } from './rules';
 import type { FailureCause, NodeTimeline, ParallelRunSimulation, ResolvedRunSettings, SimulateOptions } from './sim-types';
-import { describeProblems, validateParallelRunConfig } from './validate-config';
+import { invalidConfigMessage, validateSimulation } from './parse-config';
+
+export { validateSimulation, parseParallelRunConfig, type ParsedConfig } from './parse-config';
 
 export const DEFAULT_SEED = 1;
-
-/** Config problems plus the compute checks the SDK makes (known VM size, node_count ≤ max_nodes). */
-export function validateSimulation(config: ParallelRunConfig | LooseParallelRunConfig, dataset: Dataset, compute?: ComputeSpec): ConfigProblem[] {
-  const problems = validateParallelRunConfig(config, dataset);
-  const vmSize = compute?.vmSize;
-  if (vmSize !== undefined && !VM_SIZES[vmSize]) {
-    problems.push({ field: 'vm_size', message: `vm_size ${JSON.stringify(vmSize)} is not in the catalogue; use one of ${Object.keys(VM_SIZES).join(', ')}` });
-  }
-  const maxNodes = compute?.maxNodes;
-  if (maxNodes !== undefined && typeof config.node_count === 'number' && config.node_count > maxNodes) {
-    problems.push({ field: 'node_count', message: `node_count is ${config.node_count}; it must be between 1 and the cluster's max_nodes ${maxNodes}` });
-  }
-  return problems;
-}
-
-export type ParsedConfig = { ok: true; config: ParallelRunConfig } | { ok: false; problems: ConfigProblem[]; message: string };
-
-/**
- * The typed seam between a loose config (a form, a URL, JSON) and the engine:
- * a ParallelRunConfig comes out only when validation found no problem.
- */
-export function parseParallelRunConfig(loose: LooseParallelRunConfig, dataset: Dataset, compute?: ComputeSpec): ParsedConfig {
-  const problems = validateSimulation(loose, dataset, compute);
-  if (problems.length > 0) return { ok: false, problems, message: invalidConfigMessage(problems) };
-  // Every key was checked just above, so the loose object has the typed shape.
-  return { ok: true, config: loose as ParallelRunConfig };
-}
-
-function invalidConfigMessage(problems: ConfigProblem[]): string {
-  return `Invalid ParallelRunConfig (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${describeProblems(problems)}`;
-}
 
 export function resolveRunSettings(config: ParallelRunConfig, dataset: Dataset, compute: ResolvedCompute, rules: CoreRules = V1_RULES): ResolvedRunSettings {
   const byFiles = rules.distribution === 'files' || dataset.kind === 'file';

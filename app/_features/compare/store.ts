@@ -3,7 +3,7 @@
 // with them kept in step. The sweep itself runs in the compare worker; the
 // React binding (use-comparison.ts) asks for it once the settings settle.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { validateCompareOptions } from '@/engine/index';
+import { validateCompareOptions } from '@/engine/realtime/validate';
 import { problemsByField } from '@/app/_platform/ui/field-problems';
 import type { UrlNote } from '@/app/_platform/url/url-state';
 import type { SweepOptions } from './model/protocol';

@@ -1,7 +1,7 @@
 // The comparison's controls as the learner set them, and the engine options
 // they stand for. Number fields keep their text, so the engine can name a
 // value that is not a whole number.
-import { DEFAULT_VM_SIZE } from '@/engine/index';
+import { DEFAULT_VM_SIZE } from '@/engine/parallel-run/compute';
 import type { SweepOptions } from './protocol';
 
 /** Slider stops for rows per day: 1-2-5 steps from a thousand to thirty million. */

@@ -1,7 +1,7 @@
 // The comparison's settings as "compare."-prefixed query keys named after the
 // parameters they set. Every control here is a choice or a bounded number, so
 // a value the control cannot hold falls back to the default with a note.
-import { VM_SIZES } from '@/engine/index';
+import { VM_SIZES } from '@/engine/parallel-run/compute';
 import { PrefixedReader, type QueryEntries, type UrlNote } from '@/app/_platform/url/url-state';
 import { DEFAULT_SETTINGS, ROWS_PER_REQUEST_CHOICES, RUNS_PER_DAY_CHOICES, VOLUME_STEPS, type Settings } from './settings';
 

@@ -3,7 +3,7 @@
 // sweep runs in the compare worker (the engine never runs on this thread);
 // the settings live in the page's link under "compare." keys.
 import { useId, useState } from 'react';
-import { VM_SIZES } from '@/engine/index';
+import { VM_SIZES } from '@/engine/parallel-run/compute';
 import { describedBy, Field } from '@/app/_platform/ui/Field';
 import { UrlNotes } from '@/app/_platform/ui/UrlNotes';
 import { formatRows, verdictFor } from '../model/format';

@@ -1,7 +1,8 @@
 // From the lab's raw settings to what the engine takes: a (possibly invalid)
 // ParallelRunConfig and a ComputeSpec. Validation is the engine's own, so the
 // messages beside the controls are exactly what the simulator would reject.
-import { parseParallelRunConfig, validateSimulation, type ComputeSpec, type CostTimeModel, type ConfigProblem, type Dataset, type LooseParallelRunConfig, type ParsedConfig } from '@/engine/index';
+import type { ComputeSpec, CostTimeModel, ConfigProblem, Dataset, LooseParallelRunConfig } from '@/engine/index';
+import { parseParallelRunConfig, validateSimulation, type ParsedConfig } from '@/engine/parallel-run/parse-config';
 import { LAB_WORKLOAD, MAX_NODES, SDK_FIELDS, type DatasetKind, type LabSettings, type SdkField } from './settings';
 
 // Plain decimals and exponent notation ("1e9" is a number, too large, not a word).

@@ -1,6 +1,10 @@
 // Turns the engine's result into what the charts and panels draw. Runs in the
 // worker; pure, so it is tested in Node with real engine results.
-import { auc, confusionMatrix, countOutcomes, nodeName, processName, VM_SIZES, type Attempt, type MiniBatchResult, type ParallelRunSimulation } from '@/engine/index';
+import type { Attempt, MiniBatchResult, ParallelRunSimulation } from '@/engine/index';
+import { auc, confusionMatrix } from '@/engine/onnx/metrics';
+import { VM_SIZES } from '@/engine/parallel-run/compute';
+import { nodeName, processName } from '@/engine/parallel-run/logs';
+import { countOutcomes } from '@/engine/parallel-run/outcome';
 import type { GanttLane, GanttSegment, LabView, OutputView, QualityView, RocPoint, SegmentCategory, TimePoint } from './protocol';
 
 /** Above this many attempts, consecutive alike attempts of a lane become one bar (an SVG with thousands of rects is slow). */

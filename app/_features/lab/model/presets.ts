@@ -1,7 +1,7 @@
 // One-click cases from the chapter. Each sets the controls, may add a
 // scenario (faults or entry-script behaviour through the engine's hooks), and
 // names the log file where Azure would report the outcome.
-import { LOG_PATHS, entryScriptLogPath, stderrLogPath } from '@/engine/index';
+import { LOG_PATHS, entryScriptLogPath, stderrLogPath } from '@/engine/parallel-run/logs';
 import type { ScenarioSpec } from './scenario';
 import { DEFAULT_SETTINGS, datasetDefaults, type LabSettings } from './settings';
 

@@ -2,7 +2,7 @@
 // exactly as typed (strings, '' = not set) so an invalid entry survives long
 // enough for the ENGINE to explain what is wrong with it; the lab's own
 // dataset knobs are plain numbers, clamped on the way in.
-import { DEFAULT_VM_SIZE, type CostTimeModel } from '@/engine/index';
+import { DEFAULT_VM_SIZE, type CostTimeModel } from '@/engine/parallel-run/compute';
 
 export type DatasetKind = 'tabular' | 'file';
 

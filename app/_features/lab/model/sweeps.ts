@@ -1,6 +1,7 @@
 // The values the what-if sweeps try. The current setting is always among them,
 // so the chart can mark "you are here".
-import { DEFAULT_MINI_BATCH_BYTES, DEFAULT_MINI_BATCH_FILES, parseSize } from '@/engine/index';
+import { DEFAULT_MINI_BATCH_BYTES, DEFAULT_MINI_BATCH_FILES } from '@/engine/parallel-run/defaults';
+import { parseSize } from '@/engine/parallel-run/size';
 import type { SweepKind, SweepPoint } from './protocol';
 import { MAX_NODES, type LabSettings } from './settings';
 

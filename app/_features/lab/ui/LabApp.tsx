@@ -2,7 +2,7 @@
 // The full ParallelRunStep lab below its server-rendered heading (see
 // LabWidgets): presets, every control, the replay, the charts, logs, output
 // and code. Its state lives in the URL, so a link reproduces the run.
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import type { LabStore } from '@/app/_features/lab/store';
 import { decodeLabState, withLabState } from '@/app/_features/lab/model/url';
 import { replaceQuery } from '@/app/_platform/url/url-state';
@@ -11,8 +11,6 @@ import { ControlPanel } from './controls/ControlPanel';
 import { GanttChart } from './charts/GanttChart';
 import { HeadingLevel, LabProvider } from './LabProvider';
 import { useNearViewport } from './LazyMount';
-import { CodePanel } from './panels/CodePanel';
-import { LogBrowser } from './panels/LogBrowser';
 import { OutputPanel } from './panels/OutputPanel';
 import { PresetPicker } from './panels/PresetPicker';
 import { CountsPanel, StatusBanner } from './panels/StatusPanels';
@@ -23,6 +21,9 @@ import { WatchContext, useWatch } from './watch/WatchContext';
 import { WatchTarget } from './watch/WatchTarget';
 
 const LabCharts = lazy(() => import('./charts/LabCharts'));
+// Below the charts, read after a run: their code (the SDK v1/v2 generators among it) loads when they come near the screen.
+const LogBrowser = lazy(() => import('./panels/LogBrowser').then((m) => ({ default: m.LogBrowser })));
+const CodePanel = lazy(() => import('./panels/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 const URL_WRITE_MS = 800;
 const BODY_STYLE = { display: 'grid', gap: '1rem' } as const;
@@ -119,6 +120,17 @@ function openWatchedLog(watch: LabWatch | null) {
   };
 }
 
+/** Renders its (lazily imported) panel once the slot comes within 400px of the screen (or `now`, for a link that points at it); nothing before. */
+function NearScreen({ children, now = false }: { children: ReactNode; now?: boolean }) {
+  const slot = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(slot, '400px 0px', true) || now;
+  return (
+    <div ref={slot} style={SLOT_STYLE}>
+      {near && <Suspense fallback={null}>{children}</Suspense>}
+    </div>
+  );
+}
+
 export default function LabApp({ variant }: { variant: 'embedded' | 'page' }) {
   const initial = typeof window === 'undefined' ? null : decodeLabState(window.location.search);
   // Only the lab page follows links from questions; the chapter's embedded lab ignores them.
@@ -150,9 +162,13 @@ export default function LabApp({ variant }: { variant: 'embedded' | 'page' }) {
                   <OutputPanel />
                 </WatchTarget>
                 <WatchTarget targets={['log']}>
-                  <LogBrowser />
+                  <NearScreen now={watch?.show === 'log'}>
+                    <LogBrowser />
+                  </NearScreen>
                 </WatchTarget>
-                <CodePanel />
+                <NearScreen>
+                  <CodePanel />
+                </NearScreen>
               </div>
             </div>
           </div>

@@ -1,7 +1,8 @@
 // The explorer's small rules that are not the engine's: which messages belong
 // to the shared "now" field, which trigger problems have no field of their
 // own, and the edits the controls make to the forms.
-import { WEEK_DAYS, type ConfigProblem, type WeekDay } from '@/engine/index';
+import type { ConfigProblem } from '@/engine/index';
+import { WEEK_DAYS, type WeekDay } from '@/engine/schedule/index';
 import { problemsByField } from '@/app/_platform/ui/field-problems';
 import type { RunTimesResult } from './recurrence-form';
 import type { TriggerFormState, TriggerResult } from './trigger-sim';

@@ -1,7 +1,8 @@
 // The explorer's form as the learner typed it (strings), turned into an SDK v1
 // ScheduleRecurrence for the engine. Nothing is checked here: every check is
 // the engine's, so the messages beside the controls are exactly its words.
-import { nextRunTimes, ScheduleValidationError, TIME_ZONE_DEFAULTS, parseRecurrence, type ConfigProblem, type ScheduleRecurrence, type WeekDay } from '@/engine/index';
+import type { ConfigProblem } from '@/engine/index';
+import { nextRunTimes, ScheduleValidationError, TIME_ZONE_DEFAULTS, parseRecurrence, type ScheduleRecurrence, type WeekDay } from '@/engine/schedule/index';
 
 export interface RecurrenceFormState {
   frequency: string;

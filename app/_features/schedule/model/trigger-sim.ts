@@ -2,7 +2,8 @@
 // blob a plain reason why it did or did not start a run. The reasons come from
 // asking the engine "what if" (an event trigger on the same path, a longer
 // window, the whole container) rather than from re-implementing its rules.
-import { DEFAULT_POLLING_INTERVAL, ScheduleValidationError, parseSchedule, simulateTriggers, type BlobArrival, type ConfigProblem, type TriggeredRun } from '@/engine/index';
+import type { ConfigProblem } from '@/engine/index';
+import { DEFAULT_POLLING_INTERVAL, ScheduleValidationError, parseSchedule, simulateTriggers, type BlobArrival, type TriggeredRun } from '@/engine/schedule/index';
 import { addMinutes, instantMs } from './format-time';
 
 export const DATASTORE = 'workspaceblobstore';

@@ -4,7 +4,7 @@
 // show, or they fall back to the default with a note; free-text fields come
 // back exactly as typed, and the engine's message beside the control explains
 // a wrong one, as it would for the learner who typed it.
-import { FREQUENCIES, WEEK_DAYS } from '@/engine/index';
+import { FREQUENCIES, WEEK_DAYS } from '@/engine/schedule/index';
 import { PrefixedReader, type QueryEntries, type UrlNote } from '@/app/_platform/url/url-state';
 import { COMMON_TIME_ZONES, DEFAULT_NOW, DEFAULT_RECURRENCE_FORM, type RecurrenceFormState } from './recurrence-form';
 import { defaultArrivals, defaultTriggerForm, type TriggerFormState, type TriggerKind } from './trigger-sim';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { FREQUENCIES, TIME_ZONE_DEFAULTS, WEEK_DAYS, type WeekDay } from '@/engine/index';
+import { FREQUENCIES, TIME_ZONE_DEFAULTS, WEEK_DAYS, type WeekDay } from '@/engine/schedule/index';
 import { problemsByField } from '@/app/_platform/ui/field-problems';
 import { describedBy, Field } from '@/app/_platform/ui/Field';
 import { toggledWeekDays } from '../model/explorer';

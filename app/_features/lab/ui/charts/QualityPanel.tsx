@@ -6,7 +6,7 @@ import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis, ty
 import { PLAIN_TICKS } from './plain-tick';
 import type { RocPoint } from '@/app/_features/lab/model/protocol';
 import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
-import { confusionMatrix } from '@/engine/index';
+import { confusionMatrix } from '@/engine/onnx/metrics';
 import { RangeField } from '../controls/inputs';
 import { formatCount, formatPercent } from '../format';
 import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';

@@ -1,7 +1,7 @@
 // Names of what the timeline draws. Colours live in globals.css (.lab-cat-*),
 // chosen for at least 3:1 contrast against the page in both themes.
 import type { SegmentCategory } from '@/app/_features/lab/model/protocol';
-import { MINI_BATCH_OUTCOME_LABELS } from '@/engine/index';
+import { MINI_BATCH_OUTCOME_LABELS } from '@/engine/parallel-run/outcome';
 
 export type DrawnCategory = SegmentCategory | 'not_run' | 'startup';
 

@@ -1,7 +1,7 @@
 // What the timeline draws at a moment of the replay: attempt bars per
 // node/process lane, node start-up spans, and a row for mini-batches that
 // never ran. Each bar carries the sentence a hover or focus shows.
-import { plural } from '@/engine/index';
+import { plural } from '@/engine/parallel-run/outcome';
 import type { LabView } from '@/app/_features/lab/model/protocol';
 import { CATEGORY_LABELS, type DrawnCategory } from './categories';
 

@@ -1,7 +1,7 @@
 // The timeline's text: how many run() attempts each colour stands for, and
 // the one-line summary a screen reader gets instead of the bars.
 import type { LabView } from '../../model/protocol';
-import { plural } from '@/engine/index';
+import { plural } from '@/engine/parallel-run/outcome';
 import { CATEGORY_LABELS, CATEGORY_ORDER, type DrawnCategory } from './categories';
 
 /**

@@ -2,7 +2,8 @@
 // Every setting of the full lab, grouped the way the chapter explains them.
 import { DATASET_LIMITS, MAX_CORRUPT, MAX_NODES } from '@/app/_features/lab/model/settings';
 import { useLab } from '@/app/_features/lab/use-lab';
-import { defaultProcessCountPerNode, SIMULATOR_MAX_PROCESSES_PER_NODE, VM_SIZES } from '@/engine/index';
+import { defaultProcessCountPerNode, VM_SIZES } from '@/engine/parallel-run/compute';
+import { SIMULATOR_MAX_PROCESSES_PER_NODE } from '@/engine/parallel-run/validate-config';
 import { formatCount } from '../format';
 import { CheckField, RangeField, SelectField, TextField } from './inputs';
 import { TryThis } from './TryThis';

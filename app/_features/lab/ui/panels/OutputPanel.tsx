@@ -4,7 +4,7 @@
 import { memo, useDeferredValue, useState } from 'react';
 import type { LabView } from '@/app/_features/lab/model/protocol';
 import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
-import { plural } from '@/engine/index';
+import { plural } from '@/engine/parallel-run/outcome';
 import { formatCount } from '../format';
 import { downloadText } from './download';
 import { PanelTitle } from '../LabProvider';

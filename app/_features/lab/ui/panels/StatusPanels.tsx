@@ -2,7 +2,8 @@
 // The job's verdict and its numbers. While a replay is running they describe
 // the moment on screen; at the end, the engine's final result.
 import type { LabView, TimePoint } from '@/app/_features/lab/model/protocol';
-import { describeMiniBatches, plural, type FailureCause } from '@/engine/index';
+import type { FailureCause } from '@/engine/index';
+import { describeMiniBatches, plural } from '@/engine/parallel-run/outcome';
 import { hasProblems } from '@/app/_features/lab/model/config';
 import { useLab } from '@/app/_features/lab/use-lab';
 import { formatCount, formatSeconds, formatUsd } from '../format';
