@@ -11,7 +11,16 @@ import { DIALECT_SPECS } from './registry';
 import type { DialectSpec } from './spec';
 
 export type ConvertedConfig =
-  | { ok: true; from: Dialect; to: Dialect; config: Record<string, unknown>; unmapped: SettingNote[] }
+  | {
+      ok: true;
+      from: Dialect;
+      to: Dialect;
+      config: Record<string, unknown>;
+      /** Settings that could not be carried, by the source's name, each with why. */
+      unmapped: SettingNote[];
+      /** Settings carried over whose value now counts something else, by the target's name. */
+      caveats: SettingNote[];
+    }
   | { ok: false; from: Dialect; to: Dialect; problems: ConfigProblem[]; message: string };
 
 export interface ConvertContext {
@@ -24,11 +33,20 @@ export function convertConfig(from: Dialect, to: Dialect, raw: unknown, context:
   const target = DIALECT_SPECS[to];
   const reading = source.read(raw, { dataset: context.dataset });
   if (!reading.ok) return { ok: false, from, to, problems: reading.problems, message: invalidMessage(from, reading.problems) };
-  if (from === to) return { ok: true, from, to, config: { ...(raw as Record<string, unknown>) }, unmapped: [] };
+  if (from === to) return { ok: true, from, to, config: { ...(raw as Record<string, unknown>) }, unmapped: [], caveats: [] };
   const unmapped: SettingNote[] = reading.dialectOnly.map((n) => ({ ...n, reason: `not carried over to a ${DIALECT_TITLES[to]}: ${n.reason}` }));
   const carried = carryOver(source, target, reading.explicit, context.dataset?.kind, unmapped);
   for (const key of [...target.required, 'outputAction' as const]) if (carried[key] === undefined) setCommon(carried, key, reading.settings[key]);
-  return finish(from, to, carried, unmapped);
+  return finish(from, to, carried, unmapped, caveatsOf(source, target, carried, context.dataset?.kind));
+}
+
+/** The item threshold counts rows of tabular data in v1 and a parallel job, but whole files in a batch deployment. */
+function caveatsOf(source: DialectSpec, target: DialectSpec, carried: Partial<CommonSettings>, kind: Dataset['kind'] | undefined): SettingNote[] {
+  const value = carried.itemErrorThreshold;
+  if (value === undefined || value === -1 || kind === 'file' || source.rules.distribution === target.rules.distribution) return [];
+  const field = target.fieldOf.itemErrorThreshold as string;
+  const [was, now] = target.rules.distribution === 'files' ? ['failed rows (records) of tabular data', 'failed files'] : ['failed files', 'failed rows (records) of tabular data'];
+  return [{ field, value, reason: `counted ${was} in the ${DIALECT_TITLES[source.dialect]}, and counts ${now} here` }];
 }
 
 function carryOver(source: DialectSpec, target: DialectSpec, explicit: Partial<CommonSettings>, kind: Dataset['kind'] | undefined, unmapped: SettingNote[]): Partial<CommonSettings> {
@@ -53,11 +71,11 @@ function sizeMismatch(key: CommonKey, value: unknown, source: DialectSpec, targe
 }
 
 /** Writes the target config; a value the target's schema refuses is moved to unmapped with the schema's message. */
-function finish(from: Dialect, to: Dialect, carried: Partial<CommonSettings>, unmapped: SettingNote[]): ConvertedConfig {
+function finish(from: Dialect, to: Dialect, carried: Partial<CommonSettings>, unmapped: SettingNote[], caveats: SettingNote[]): ConvertedConfig {
   const target = DIALECT_SPECS[to];
   let config = target.write(carried);
   const reading = target.read(config, {});
-  if (reading.ok) return { ok: true, from, to, config, unmapped };
+  if (reading.ok) return { ok: true, from, to, config, unmapped, caveats };
   for (const problem of reading.problems) {
     const key = (Object.keys(target.fieldOf) as CommonKey[]).find((k) => target.fieldOf[k] === problem.field);
     if (key === undefined || target.required.includes(key)) return { ok: false, from, to, problems: reading.problems, message: invalidMessage(to, reading.problems) };
@@ -66,7 +84,7 @@ function finish(from: Dialect, to: Dialect, carried: Partial<CommonSettings>, un
     delete carried[key];
   }
   config = target.write(carried);
-  return { ok: true, from, to, config, unmapped };
+  return { ok: true, from, to, config, unmapped, caveats };
 }
 
 function setCommon<K extends CommonKey>(target: Partial<CommonSettings>, key: K, value: CommonSettings[K]): void {

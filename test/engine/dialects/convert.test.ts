@@ -66,6 +66,13 @@ describe('v1 to v2 and back', () => {
     expect(out.unmapped.find((u) => u.field === 'mini_batch_size')?.reason).toMatch(/size in bytes.*whole files/);
   });
 
+  it('warns that an item threshold carried to a batch deployment counts files there', () => {
+    const out = convert('v1', 'v2-batch-deployment', { ...V1_FULL, mini_batch_size: '1MB' }, TABULAR);
+    expect(out.caveats).toEqual([{ field: 'settings.error_threshold', value: 7, reason: expect.stringMatching(/counted failed rows .* counts failed files here/) }]);
+    expect(convert('v1', 'v2-batch-deployment', V1_FULL, FILES).caveats).toEqual([]);
+    expect(convert('v1', 'v2-parallel', V1_FULL, TABULAR).caveats).toEqual([]);
+  });
+
   it('gives v1 its required parameters from the v2 values in effect', () => {
     expect(convert('v2-parallel', 'v1', {}).config).toEqual({ error_threshold: -1, output_action: 'summary_only', node_count: 1 });
     expect(convert('v2-batch-deployment', 'v1', {}).config).toEqual({ error_threshold: -1, output_action: 'append_row', node_count: 1 });
