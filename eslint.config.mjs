@@ -64,6 +64,10 @@ const LAB_MAIN_THREAD_ENGINE_MODULES = [
   'parallel-run/outcome',
   'parallel-run/logs',
   'onnx/metrics',
+  // The SDK dialects' schemas and mapping: checks and plain data, no simulator.
+  'dialects/dialect',
+  'dialects/parse',
+  'dialects/convert',
 ];
 const labMainThreadRule = {
   files: ['app/_features/lab/**/*.{ts,tsx}'],

@@ -47,6 +47,7 @@ export const V2_BATCH_RULES: CoreRules = {
     // Never checked (both limits stay unset), so never printed.
     allowedFailedCount: 'allowed_failed_count',
     allowedFailedPercent: 'allowed_failed_percent',
+    miniBatchSize: FIELD_OF.miniBatchSize,
     failedUnit: 'file',
   },
 };

@@ -47,6 +47,7 @@ export const V2_PARALLEL_RULES: CoreRules = {
     errorThreshold: FIELD_OF.itemErrorThreshold,
     allowedFailedCount: FIELD_OF.failedMiniBatchLimit,
     allowedFailedPercent: FIELD_OF.failedPercentLimit,
+    miniBatchSize: FIELD_OF.miniBatchSize,
     failedUnit: 'item',
   },
 };

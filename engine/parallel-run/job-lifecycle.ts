@@ -43,7 +43,7 @@ export abstract class JobLifecycle extends JobState {
     this.log.masterLine(this.now, `${nodeName(node.index)} is ready; starting ${plural(node.processes.length, 'process', 'processes')}.`);
     if (this.initRules.jobStarted(this.now)) {
       const { settings } = this.inputs;
-      this.log.progressLine(this.now, `${this.inputs.batches.length} mini-batches created (mini_batch_size ${settings.miniBatchSize} ${settings.miniBatchSizeUnit}).`);
+      this.log.progressLine(this.now, `${this.inputs.batches.length} mini-batches created (${this.inputs.rules.names.miniBatchSize} ${settings.miniBatchSize} ${settings.miniBatchSizeUnit}).`);
     }
     const delay = this.inputs.settings.priority === 'lowpriority' ? this.inputs.faults.preemptionDelay() : Infinity;
     if (delay !== Infinity) this.events.push(this.now + delay, { kind: 'preempt', node: node.index });

@@ -11,6 +11,7 @@ export interface SettingNames {
   errorThreshold: string;
   allowedFailedCount: string;
   allowedFailedPercent: string;
+  miniBatchSize: string;
   /** What the item threshold counts: records/files of the input ('item'), or whole files ('file'). */
   failedUnit: 'item' | 'file';
 }
@@ -23,6 +24,7 @@ export const V1_NAMES: SettingNames = {
   errorThreshold: 'error_threshold',
   allowedFailedCount: 'allowed_failed_count',
   allowedFailedPercent: 'allowed_failed_percent',
+  miniBatchSize: 'mini_batch_size',
   failedUnit: 'item',
 };
 

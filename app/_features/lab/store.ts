@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, datasetDefaults, sanitizeSettings, type LabSettings }
 import type { LabWorkerClient } from './worker/client';
 import { playbackActions } from './store-playback';
 import { stateAfter } from './store-answers';
+import { switchSdk, type SdkSwitch } from './model/sdk-switch';
 
 export const DEBOUNCE_MS = 150;
 export const SPEEDS = [30, 120, 600, 3000] as const;
@@ -53,6 +54,8 @@ export interface LabData {
   selectedLog: string | null;
   /** A scenario set by a widget itself (e.g. the playground's strict script); wins over the preset's. */
   customScenario: ScenarioSpec | null;
+  /** What the last change of SDK dialect carried over and could not (null before any). */
+  sdkSwitch: Omit<SdkSwitch, 'settings'> | null;
 }
 
 export interface LabActions {
@@ -170,6 +173,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       revision: 0,
       selectedLog: null,
       customScenario: null,
+      sdkSwitch: null,
 
       start() {
         if (started) return;
@@ -179,6 +183,12 @@ export function createLabStore(options: LabStoreOptions): LabStore {
       },
       set(key, value) {
         const { settings, preset } = get();
+        if (key === 'sdk') {
+          const { settings: next, ...report } = switchSdk(settings, value as LabSettings['sdk']);
+          set({ sdkSwitch: report });
+          update(next, preset);
+          return;
+        }
         // A different kind of dataset brings its own size, corruption and mini-batch unit.
         const next = key === 'dataset' && value !== settings.dataset ? { ...settings, ...datasetDefaults(value as LabSettings['dataset']) } : { ...settings, [key]: value };
         update(next, preset);

@@ -2,18 +2,14 @@
 // ParallelRunConfig and a ComputeSpec. Validation is the engine's own, so the
 // messages beside the controls are exactly what the simulator would reject.
 import type { ComputeSpec, CostTimeModel, ConfigProblem, Dataset, LooseParallelRunConfig } from '@/engine/index';
+import { parseDialectConfig } from '@/engine/dialects/parse';
 import { parseParallelRunConfig, validateSimulation, type ParsedConfig } from '@/engine/parallel-run/parse-config';
 import { LAB_WORKLOAD, MAX_NODES, SDK_FIELDS, type DatasetKind, type LabSettings, type SdkField } from './settings';
 
-// Plain decimals and exponent notation ("1e9" is a number, too large, not a word).
-const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+import { NUMBER, parseRaw } from './config-values';
+import { slotOf, toDialectConfig } from './sdk';
 
-/** '' → not set; a number as text → that number; anything else stays text for the validator to name. */
-export function parseRaw(raw: string): number | string | undefined {
-  const text = raw.trim();
-  if (text === '') return undefined;
-  return NUMBER.test(text) ? Number(text) : text;
-}
+export { parseRaw };
 
 /**
  * mini_batch_size is a file count for a file dataset but a size (number of
@@ -65,17 +61,29 @@ export function toComputeSpec(settings: LabSettings, model?: Partial<CostTimeMod
 
 export type FieldProblems = Partial<Record<SdkField | 'vm_size' | 'general', string[]>>;
 
-/** The engine's problems for these settings, grouped by the control they belong to. */
+/** The engine's problems for these settings, in the chosen dialect's names, grouped by the control they belong to. */
 export function validateSettings(settings: LabSettings): FieldProblems {
   // The validator only looks at the dataset's kind, so an empty one is enough here.
   const dataset: Dataset = { kind: settings.dataset, items: [] };
-  const problems: ConfigProblem[] = validateSimulation(toLooseConfig(settings), dataset, toComputeSpec(settings));
+  const compute = toComputeSpec(settings);
   const grouped: FieldProblems = {};
-  for (const problem of problems) {
-    const key = (SDK_FIELDS as readonly string[]).includes(problem.field) || problem.field === 'vm_size' ? (problem.field as SdkField | 'vm_size') : 'general';
+  for (const problem of engineProblems(settings, dataset, compute)) {
+    const key = controlOf(settings, problem.field);
     (grouped[key] ??= []).push(problem.message);
   }
   return grouped;
+}
+
+function engineProblems(settings: LabSettings, dataset: Dataset, compute: ComputeSpec): ConfigProblem[] {
+  if (settings.sdk === 'v1') return validateSimulation(toLooseConfig(settings), dataset, compute);
+  const parsed = parseDialectConfig(settings.sdk, toDialectConfig(settings.sdk, settings, settings.dataset), { dataset, compute });
+  return parsed.ok ? [] : parsed.problems;
+}
+
+function controlOf(settings: LabSettings, field: string): SdkField | 'vm_size' | 'general' {
+  if (field === 'vm_size') return 'vm_size';
+  if (settings.sdk === 'v1') return (SDK_FIELDS as readonly string[]).includes(field) ? (field as SdkField) : 'general';
+  return slotOf(settings.sdk, field) ?? 'general';
 }
 
 export const hasProblems = (problems: FieldProblems): boolean => Object.keys(problems).length > 0;

@@ -44,6 +44,9 @@ export function buildLabView(result: ParallelRunSimulation, datasetKind: 'tabula
     view.failureKind = result.failure.kind;
     view.failure = result.failure;
   }
+  // A v2 dialect names the thresholds its own way (--error_threshold, settings.error_threshold, ...).
+  const named = (result as { failedSettings?: string[] }).failedSettings;
+  if (named) view.failedSettings = named;
   return view;
 }
 

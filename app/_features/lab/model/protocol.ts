@@ -104,6 +104,8 @@ export interface LabView {
   failureKind?: 'threshold' | 'system';
   /** Which rule failed the job (the threshold names or the system rule). */
   failure?: FailureCause;
+  /** The failed thresholds by the dialect's own names (v2 only). */
+  failedSettings?: string[];
   counts: RunCounts;
   /** How each mini-batch ended, from the engine's one definition (miniBatchOutcome). */
   outcomes: OutcomeCounts;

@@ -2,6 +2,7 @@
 // exactly as typed (strings, '' = not set) so an invalid entry survives long
 // enough for the ENGINE to explain what is wrong with it; the lab's own
 // dataset knobs are plain numbers, clamped on the way in.
+import type { Dialect } from '@/engine/dialects/dialect';
 import { DEFAULT_VM_SIZE, type CostTimeModel } from '@/engine/parallel-run/compute';
 
 export type DatasetKind = 'tabular' | 'file';
@@ -23,6 +24,8 @@ export const SDK_FIELDS = [
 export type SdkField = (typeof SDK_FIELDS)[number];
 
 export interface LabSettings extends Record<SdkField, string> {
+  /** The SDK dialect the slots are written in (see sdk.ts). */
+  sdk: Dialect;
   dataset: DatasetKind;
   /** Rows (tabular) or files (file dataset). */
   rows: number;
@@ -78,6 +81,7 @@ export function datasetDefaults(kind: DatasetKind): Pick<LabSettings, 'dataset' 
 }
 
 export const DEFAULT_SETTINGS: Readonly<LabSettings> = {
+  sdk: 'v1',
   ...datasetDefaults('tabular'),
   vm_size: DEFAULT_VM_SIZE,
   low_priority: false,

@@ -32,7 +32,8 @@ function nodeValues(settings: LabSettings): SweepValue[] {
 
 function miniBatchValues(settings: LabSettings): SweepValue[] {
   const typed = settings.mini_batch_size.trim();
-  const file = settings.dataset === 'file';
+  // A batch deployment counts whole files per run() even for tabular data.
+  const file = settings.dataset === 'file' || settings.sdk === 'v2-batch-deployment';
   // Not set means the SDK default, which is then the current point.
   const raw = typed !== '' ? typed : file ? String(DEFAULT_MINI_BATCH_FILES) : String(DEFAULT_MINI_BATCH_BYTES);
   if (file) {

@@ -3,6 +3,7 @@
 // link is shown with the engine's message, not silently fixed); the lab's own
 // knobs are parsed and clamped.
 import { isPresetId, type PresetId } from './presets';
+import { isLabSdk, sdkSlotDefaults, type LabSdk } from './sdk';
 import { DEFAULT_SETTINGS, SDK_FIELDS, datasetDefaults, sanitizeSettings, type DatasetKind, type LabSettings } from './settings';
 
 export interface LabUrlState {
@@ -11,6 +12,7 @@ export interface LabUrlState {
 }
 
 const KEYS = {
+  sdk: 'sdk',
   dataset: 'dataset',
   rows: 'rows',
   corrupt: 'corrupt',
@@ -21,16 +23,24 @@ const KEYS = {
   preset: 'preset',
 } as const;
 
+/** What the lab starts from for a dialect and a kind of data. */
+export function labBase(sdk: LabSdk, kind: DatasetKind): LabSettings {
+  const base: LabSettings = { ...DEFAULT_SETTINGS, ...datasetDefaults(kind), sdk };
+  return sdk === 'v1' ? base : { ...base, ...sdkSlotDefaults(sdk, kind) };
+}
+
 /** Every value, defaults included: a link must not depend on today's defaults. */
 export function encodeLabState({ settings, preset }: LabUrlState): string {
   const params = new URLSearchParams();
+  // v1 is the lab's default for good (the chapter's SDK), so links to it stay as they were.
+  if (settings.sdk !== 'v1') params.set(KEYS.sdk, settings.sdk);
   params.set(KEYS.dataset, settings.dataset);
   params.set(KEYS.rows, String(settings.rows));
   params.set(KEYS.corrupt, String(settings.corrupt));
   if (settings.dataset === 'tabular') params.set(KEYS.skew, String(settings.skew));
   params.set(KEYS.vm_size, settings.vm_size);
   params.set(KEYS.low_priority, settings.low_priority ? '1' : '0');
-  const base = { ...DEFAULT_SETTINGS, ...datasetDefaults(settings.dataset) };
+  const base = labBase(settings.sdk, settings.dataset);
   // An empty value says "not set" where the lab would otherwise fill in a default.
   for (const field of SDK_FIELDS) if (settings[field] !== '' || base[field] !== '') params.set(field, settings[field]);
   params.set(KEYS.seed, String(settings.seed));
@@ -68,7 +78,8 @@ export function decodeLabState(search: string): LabUrlState | null {
   const params = new URLSearchParams(search);
   if (![...params.keys()].some(isLabKey)) return null;
   const kind: DatasetKind = params.get(KEYS.dataset) === 'file' ? 'file' : 'tabular';
-  const base: LabSettings = { ...DEFAULT_SETTINGS, ...datasetDefaults(kind) };
+  const sdk = params.get(KEYS.sdk);
+  const base = labBase(isLabSdk(sdk) ? sdk : 'v1', kind);
   const settings: LabSettings = {
     ...base,
     rows: numberOr(params.get(KEYS.rows), base.rows),

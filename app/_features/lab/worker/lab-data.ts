@@ -35,3 +35,21 @@ export async function sensorData(settings: LabSettings, bundle: () => Promise<un
   }
   return { key, dataset: fileDatasetFromBundle(generateSensorFiles(settings.rows, SENSOR_BUNDLE_SEED, { corruptShare: settings.corrupt })) };
 }
+
+/** Rows per input CSV when a batch deployment reads the credit-risk data: it hands run() whole files. */
+export const ROWS_PER_FILE = 50;
+const asFiles = new WeakMap<Dataset, Dataset>();
+
+/**
+ * The same rows as applicants-0000.csv, applicants-0001.csv, ... of
+ * ROWS_PER_FILE rows each, the way a folder of CSV files reaches a batch
+ * deployment (computed once per dataset).
+ */
+export function inSourceFiles(dataset: Dataset): Dataset {
+  const cached = asFiles.get(dataset);
+  if (cached) return cached;
+  const items = dataset.items.map((item, i) => ({ ...item, source: `applicants-${String(Math.floor(i / ROWS_PER_FILE)).padStart(4, '0')}.csv` }));
+  const files: Dataset = { ...dataset, items };
+  asFiles.set(dataset, files);
+  return files;
+}

@@ -4,6 +4,7 @@
 import {
   planMiniBatches,
   readOnnxMetadata,
+  simulateDialectJob,
   simulateParallelRun,
   type Dataset,
   type FaultPlan,
@@ -15,7 +16,8 @@ import { buildLabView, buildQuality, firstNodeReadyAt } from '@/app/_features/la
 import type { SweepKind, SweepPoint } from '@/app/_features/lab/model/protocol';
 import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
 import type { LabSettings } from '@/app/_features/lab/model/settings';
-import { creditRiskData, datasetKey, sensorData, type PreparedData } from './lab-data';
+import { creditRiskData, datasetKey, inSourceFiles, sensorData, type PreparedData } from './lab-data';
+import { toDialectConfig } from '@/app/_features/lab/model/sdk';
 import { INVALID_SWEEP_OUTCOME, SweepCache, type SweepOutcome } from './sweep-cache';
 import { sweepValues } from '@/app/_features/lab/model/sweeps';
 import { StaleRequest } from '@/app/_platform/worker/newest';
@@ -42,6 +44,12 @@ function engineConfig(settings: LabSettings, dataset: Dataset): ParallelRunConfi
   return parsed.config;
 }
 
+/** Bytes of each mini-batch as the job cut them, in id order (the splitter draws them). */
+function batchBytesOf(result: ParallelRunSimulation, dataset: Dataset): number[] {
+  const bytes = new Map(dataset.items.map((item) => [item.id, item.bytes]));
+  return result.miniBatches.map((batch) => batch.itemIds.reduce((sum, id) => sum + (bytes.get(id) ?? 0), 0));
+}
+
 export class LabRunner {
   private data: PreparedData | undefined;
   private model: Promise<{ bytes: Uint8Array; threshold: number }> | undefined;
@@ -63,25 +71,25 @@ export class LabRunner {
       if (hooks.isStale()) throw new StaleRequest();
     }
     const prepareDone = this.now();
-    const config = engineConfig(settings, prepared.dataset);
-    const planned = planMiniBatches(prepared.dataset, config);
-    const batchBytes = planned.map((batch) => batch.items.reduce((sum, item) => sum + item.bytes, 0));
-    const total = Math.max(1, planned.length);
+    // v1 plans its mini-batches up front (for the progress bar); a v2 dialect's plan is the engine's own, read from its result.
+    const planned = settings.sdk === 'v1' ? planMiniBatches(prepared.dataset, engineConfig(settings, prepared.dataset)) : null;
+    const total = Math.max(1, planned?.length ?? 1);
     let calls = 0;
     let lastReport = -Infinity;
-    hooks.progress('simulate', 0);
+    hooks.progress('simulate', planned ? 0 : null);
     const co = this.cooperation(hooks, () => {
       calls++;
       const t = this.now();
-      if (t - lastReport < 100) return;
+      if (!planned || t - lastReport < 100) return;
       lastReport = t;
       hooks.progress('simulate', Math.min(0.99, calls / total));
     });
-    const result = await this.simulate(settings, scenario, prepared.dataset, config, co);
+    const result = await this.simulate(settings, scenario, prepared.dataset, co);
     if (hooks.isStale()) throw new StaleRequest();
     const simulated = this.now();
     hooks.progress('view', 1);
     const { labelsById } = prepared;
+    const batchBytes = planned ? planned.map((batch) => batch.items.reduce((sum, item) => sum + item.bytes, 0)) : batchBytesOf(result, prepared.dataset);
     const view = buildLabView(result, settings.dataset, batchBytes);
     return {
       view,
@@ -118,8 +126,7 @@ export class LabRunner {
     if (cached) return cached;
     let outcome: SweepOutcome;
     try {
-      const config = engineConfig(variant, dataset);
-      const result = await this.simulate(variant, scenario, dataset, config, this.cooperation(hooks, () => {}));
+      const result = await this.simulate(variant, scenario, dataset, this.cooperation(hooks, () => {}));
       if (hooks.isStale()) throw new StaleRequest();
       outcome = {
         status: result.status,
@@ -156,19 +163,17 @@ export class LabRunner {
     };
   }
 
-  private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, config: ParallelRunConfig, co: Cooperation): Promise<ParallelRunSimulation> {
+  /** The job in the settings' dialect; invalid settings throw the engine's own message, in that dialect's names. */
+  private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, co: Cooperation): Promise<ParallelRunSimulation> {
     const model = settings.dataset === 'tabular' ? await this.loadModel() : undefined;
     const entry = labEntryScript({ kind: settings.dataset, scenario, ...(model && { modelBytes: model.bytes }), ...(this.deps.ort && { ort: this.deps.ort }) });
     const compute = toComputeSpec(settings, scenario.computeModel);
     const faults = scenarioFaults(scenario);
-    return simulateParallelRun({
-      dataset,
-      config,
-      entryScript: cooperative(entry, co),
-      compute,
-      seed: settings.seed,
-      ...(faults && { faults }),
-    });
+    const common = { entryScript: cooperative(entry, co), compute, seed: settings.seed, ...(faults && { faults }) };
+    if (settings.sdk === 'v1') return simulateParallelRun({ ...common, dataset, config: engineConfig(settings, dataset) });
+    // A batch deployment reads a folder of files: the rows arrive as CSV files of ROWS_PER_FILE rows.
+    const input = settings.sdk === 'v2-batch-deployment' && settings.dataset === 'tabular' ? inSourceFiles(dataset) : dataset;
+    return simulateDialectJob({ ...common, dialect: settings.sdk, config: toDialectConfig(settings.sdk, settings, settings.dataset), dataset: input });
   }
 
   /**

@@ -63,14 +63,15 @@ function jobYaml(settings: LabSettings): string {
   }
   lines.push(`    input_data: \${{inputs.${input.variable}}}`);
   if (config.mini_batch_size !== undefined) lines.push(`    mini_batch_size: ${yamlValue(config.mini_batch_size)}`);
-  lines.push('    resources:', `      instance_count: ${yamlValue(config.node_count)}`);
+  if (config.node_count !== undefined) lines.push('    resources:', `      instance_count: ${yamlValue(config.node_count)}`);
   if (config.process_count_per_node !== undefined) lines.push(`    max_concurrency_per_instance: ${yamlValue(config.process_count_per_node)}`);
   if (config.allowed_failed_count !== undefined) lines.push(`    mini_batch_error_threshold: ${yamlValue(config.allowed_failed_count)}`);
   const retry: string[] = [];
   if (config.run_max_try !== undefined) retry.push(`      max_retries: ${yamlValue(config.run_max_try)}`);
   if (config.run_invocation_timeout !== undefined) retry.push(`      timeout: ${yamlValue(config.run_invocation_timeout)}`);
   if (retry.length > 0) lines.push('    retry_settings:', ...retry);
-  const args = [`--error_threshold ${String(config.error_threshold)}`];
+  // error_threshold is required in v1; in a parallel job it may be left to its default (-1).
+  const args = config.error_threshold === undefined ? [] : [`--error_threshold ${String(config.error_threshold)}`];
   if (config.allowed_failed_percent !== undefined) args.push(`--allowed_failed_percent ${String(config.allowed_failed_percent)}`);
   lines.push(
     '    task:',
@@ -78,9 +79,8 @@ function jobYaml(settings: LabSettings): string {
     `      code: ./${NAMES.sourceDirectory}`,
     `      entry_script: ${NAMES.entryScript}`,
     `      environment: azureml:${NAMES.environment}@latest`,
-    '      program_arguments: >-',
-    ...args.map((arg) => `        ${arg}`),
   );
+  if (args.length > 0) lines.push('      program_arguments: >-', ...args.map((arg) => `        ${arg}`));
   if (appendRow) lines.push(`      append_row_to: \${{outputs.${NAMES.output}}}`);
   else lines.push('      # summary_only: no append_row_to, so nothing is gathered; score.py writes its own files.');
   return `${lines.join('\n')}\n`;

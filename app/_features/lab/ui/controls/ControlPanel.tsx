@@ -7,6 +7,24 @@ import { SIMULATOR_MAX_PROCESSES_PER_NODE } from '@/engine/parallel-run/validate
 import { formatCount } from '../format';
 import { CheckField, RangeField, SelectField, TextField } from './inputs';
 import { TryThis } from './TryThis';
+import { sdkName } from '@/app/_features/lab/model/sdk';
+import { V2_HINTS, v2NamesHint } from '@/app/_features/lab/model/sdk-hints';
+import type { SdkField } from '@/app/_features/lab/model/settings';
+import { SdkSwitch } from './SdkSwitch';
+
+/** A slot's control in the chosen dialect: its name there, and what it means; null where the dialect has no such setting. */
+function useSdkField(slot: SdkField, v1Hint: string, v1Placeholder?: string): { name: string; hint: string; placeholder?: string } | null {
+  const sdk = useLab((s) => s.settings.sdk);
+  const name = sdkName(sdk, slot);
+  if (!name) return null;
+  if (sdk === 'v1') {
+    const hint = `${v1Hint} ${v2NamesHint(sdkName('v2-parallel', slot), sdkName('v2-batch-deployment', slot))}`;
+    return v1Placeholder === undefined ? { name, hint } : { name, hint, placeholder: v1Placeholder };
+  }
+  const v2 = V2_HINTS[sdk][slot];
+  const placeholder = v2?.placeholder ?? v1Placeholder;
+  return placeholder === undefined ? { name, hint: v2?.hint ?? '' } : { name, hint: v2?.hint ?? '', placeholder };
+}
 
 export const VM_OPTIONS = Object.values(VM_SIZES).map((vm) => ({
   value: vm.name,
@@ -76,13 +94,15 @@ export function ComputeControls() {
   const vm = VM_SIZES[settings.vm_size];
   const serviceDefault = vm ? defaultProcessCountPerNode(vm) : undefined;
   const processes = settings.process_count_per_node;
+  const nodes = useSdkField('node_count', `Nodes the step runs on (this cluster's max_nodes is ${MAX_NODES}).`) ?? { name: 'node_count', hint: '' };
+  const perNode = useSdkField('process_count_per_node', 'Worker processes per node; 0 leaves it unset so the service picks (1 per GPU size, one per core on CPU).') ?? { name: 'process_count_per_node', hint: '' };
   return (
     <fieldset className="lab-group">
       <legend>Compute</legend>
       <TryThis />
       <RangeField
-        name="node_count"
-        hint={`Nodes the step runs on (this cluster's max_nodes is ${MAX_NODES}).`}
+        name={nodes.name}
+        hint={nodes.hint}
         problems={problems.node_count}
         value={Number(settings.node_count)}
         display={settings.node_count === '' ? 'not set' : settings.node_count}
@@ -91,8 +111,8 @@ export function ComputeControls() {
         onChange={(v) => set('node_count', String(v))}
       />
       <RangeField
-        name="process_count_per_node"
-        hint="Worker processes per node; 0 leaves it unset so the service picks (1 per GPU size, one per core on CPU)."
+        name={perNode.name}
+        hint={perNode.hint}
         problems={problems.process_count_per_node}
         value={processes === '' ? 0 : Number(processes)}
         display={processes === '' ? `not set (service default ${serviceDefault ?? '?'})` : processes}
@@ -124,15 +144,40 @@ export function MiniBatchControl() {
   const problems = useLab((s) => s.problems);
   const set = useLab((s) => s.set);
   const file = settings.dataset === 'file';
+  const field = useSdkField('mini_batch_size', file ? 'Files per run() call, e.g. 10 (empty: SDK default 10).' : 'Approximate data per run() call, e.g. "32KB" or "1MB" (empty: SDK default 1MB).', file ? '10' : '1MB');
+  if (!field) return null;
+  const counts = file || settings.sdk === 'v2-batch-deployment';
   return (
     <TextField
-      name="mini_batch_size"
-      hint={file ? 'Files per run() call, e.g. 10 (empty: SDK default 10).' : 'Approximate data per run() call, e.g. "32KB" or "1MB" (empty: SDK default 1MB).'}
+      name={field.name}
+      hint={field.hint}
       problems={problems.mini_batch_size}
       value={settings.mini_batch_size}
-      placeholder={file ? '10' : '1MB'}
-      numeric={file}
+      placeholder={counts ? (field.placeholder ?? '10') : (field.placeholder ?? '1MB')}
+      numeric={counts}
       onChange={(v) => set('mini_batch_size', v)}
+    />
+  );
+}
+
+/** A text control for a slot, named and explained in the chosen dialect; nothing where the dialect lacks the setting. */
+function SlotText({ slot, hint, placeholder, disabled = false }: { slot: SdkField; hint: string; placeholder?: string; disabled?: boolean }) {
+  const settings = useLab((s) => s.settings);
+  const problems = useLab((s) => s.problems);
+  const set = useLab((s) => s.set);
+  const field = useSdkField(slot, hint, placeholder);
+  if (!field) return null;
+  const numeric = slot !== 'append_row_file_name';
+  return (
+    <TextField
+      name={field.name}
+      hint={field.hint}
+      problems={problems[slot]}
+      value={settings[slot]}
+      {...(field.placeholder !== undefined && { placeholder: field.placeholder })}
+      numeric={numeric}
+      disabled={disabled}
+      onChange={(v) => set(slot, v)}
     />
   );
 }
@@ -141,90 +186,69 @@ export function ThresholdControls({ withRetries = true }: { withRetries?: boolea
   const settings = useLab((s) => s.settings);
   const problems = useLab((s) => s.problems);
   const set = useLab((s) => s.set);
+  const tries = useSdkField('run_max_try', 'Tries per mini-batch before it counts as failed; no backoff between tries.');
+  const v2Default = settings.sdk === 'v2-parallel' ? 2 : 3;
   return (
     <fieldset className="lab-group">
       <legend>Failure handling</legend>
-      <TextField
-        name="error_threshold"
-        hint="Failed items (rows or files) tolerated over the whole input; -1 ignores them all. Required."
-        problems={problems.error_threshold}
-        value={settings.error_threshold}
-        numeric
-        onChange={(v) => set('error_threshold', v)}
-      />
-      <TextField
-        name="allowed_failed_count"
-        hint="Failed mini-batches tolerated; empty leaves it unset, -1 ignores them."
-        problems={problems.allowed_failed_count}
-        value={settings.allowed_failed_count}
-        placeholder="not set"
-        numeric
-        onChange={(v) => set('allowed_failed_count', v)}
-      />
-      <TextField
-        name="allowed_failed_percent"
-        hint="Failed mini-batches as a percentage (0–100), checked once all are scheduled; empty: unset."
-        problems={problems.allowed_failed_percent}
-        value={settings.allowed_failed_percent}
-        placeholder="not set"
-        numeric
-        onChange={(v) => set('allowed_failed_percent', v)}
-      />
-      {withRetries && (
+      <SlotText slot="error_threshold" hint="Failed items (rows or files) tolerated over the whole input; -1 ignores them all. Required." />
+      <SlotText slot="allowed_failed_count" hint="Failed mini-batches tolerated; empty leaves it unset, -1 ignores them." placeholder="not set" />
+      <SlotText slot="allowed_failed_percent" hint="Failed mini-batches as a percentage (0–100), checked once all are scheduled; empty: unset." placeholder="not set" />
+      {withRetries && tries && (
         <>
           <RangeField
-            name="run_max_try"
-            hint="Tries per mini-batch before it counts as failed; no backoff between tries."
+            name={tries.name}
+            hint={tries.hint}
             problems={problems.run_max_try}
-            value={Number(settings.run_max_try)}
-            display={settings.run_max_try === '' ? 'not set (default 3)' : settings.run_max_try}
+            value={Number(settings.run_max_try === '' ? (settings.sdk === 'v1' ? 3 : v2Default) : settings.run_max_try)}
+            display={settings.run_max_try === '' ? `not set (default ${settings.sdk === 'v1' ? 3 : v2Default})` : settings.run_max_try}
             min={1}
             max={10}
             onChange={(v) => set('run_max_try', String(v))}
           />
-          <TextField
-            name="run_invocation_timeout"
-            hint="Seconds one run() call may take before it counts as timed out (default 60)."
-            problems={problems.run_invocation_timeout}
-            value={settings.run_invocation_timeout}
-            placeholder="60"
-            numeric
-            onChange={(v) => set('run_invocation_timeout', v)}
-          />
+          <SlotText slot="run_invocation_timeout" hint="Seconds one run() call may take before it counts as timed out (default 60)." placeholder="60" />
         </>
       )}
     </fieldset>
   );
 }
 
+const OUTPUT_OPTIONS = {
+  v1: [
+    { value: 'append_row', label: 'append_row' },
+    { value: 'summary_only', label: 'summary_only' },
+  ],
+  'v2-parallel': [
+    { value: 'append_row', label: 'set to ${{outputs.job_output_file}}: append_row' },
+    { value: 'summary_only', label: 'unset: summary_only' },
+  ],
+  'v2-batch-deployment': [
+    { value: '', label: 'not set (default append_row)' },
+    { value: 'append_row', label: 'append_row' },
+    { value: 'summary_only', label: 'summary_only' },
+  ],
+} as const;
+
 export function OutputControls() {
   const settings = useLab((s) => s.settings);
   const problems = useLab((s) => s.problems);
   const set = useLab((s) => s.set);
-  const appendRow = settings.output_action.toLowerCase() === 'append_row';
+  const action = useSdkField('output_action', 'append_row gathers every run() result into one file; summary_only only counts them. Required.');
+  const appendRow = settings.output_action.toLowerCase() !== 'summary_only';
   return (
     <fieldset className="lab-group">
       <legend>Output and seed</legend>
-      <SelectField
-        name="output_action"
-        hint="append_row gathers every run() result into one file; summary_only only counts them. Required."
-        problems={problems.output_action}
-        value={settings.output_action}
-        options={[
-          { value: 'append_row', label: 'append_row' },
-          { value: 'summary_only', label: 'summary_only' },
-        ]}
-        onChange={(v) => set('output_action', v)}
-      />
-      <TextField
-        name="append_row_file_name"
-        hint="Name of the gathered file (empty: parallel_run_step.txt). Used with append_row only."
-        problems={problems.append_row_file_name}
-        value={settings.append_row_file_name}
-        placeholder="parallel_run_step.txt"
-        disabled={!appendRow}
-        onChange={(v) => set('append_row_file_name', v)}
-      />
+      {action && (
+        <SelectField
+          name={action.name}
+          hint={action.hint}
+          problems={problems.output_action}
+          value={settings.output_action}
+          options={[...OUTPUT_OPTIONS[settings.sdk]]}
+          onChange={(v) => set('output_action', v)}
+        />
+      )}
+      <SlotText slot="append_row_file_name" hint="Name of the gathered file (empty: parallel_run_step.txt). Used with append_row only." placeholder="parallel_run_step.txt" disabled={!appendRow} />
       <RangeField
         name="seed"
         hint="Same settings and seed, same run: it drives start-up times, faults and the generated rows."
@@ -241,6 +265,7 @@ export function OutputControls() {
 export function ControlPanel() {
   return (
     <div className="lab-controls">
+      <SdkSwitch />
       <DataControls />
       <ComputeControls />
       <fieldset className="lab-group">

@@ -20,9 +20,10 @@ export function progressAt(points: readonly TimePoint[], t: number): TimePoint {
 }
 
 /** Where in the job's life it failed: the first thing to know when troubleshooting. */
-export function failureStage(failure: FailureCause): string {
-  if (failure.kind === 'threshold') return `Failed while scoring: ${failure.thresholds.join(' and ')} exceeded`;
+export function failureStage(failure: FailureCause, names?: readonly string[]): string {
+  if (failure.kind === 'threshold') return `Failed while scoring: ${(names ?? failure.thresholds).join(' and ')} exceeded`;
   if (failure.rule === 'datastore_access') return 'Failed while mounting the datastore, before any process started';
+  if (failure.rule === 'output_exists') return 'Failed while writing the output: a file of that name was already there, and it is never overwritten';
   return 'Failed in init(): processes kept failing to start (a system error)';
 }
 
@@ -54,7 +55,7 @@ export function StatusBanner() {
               {view.status}
               {busy && long && <span className="lab-muted"> · updating…</span>}
             </p>
-            {view.failure && <p className="lab-status-stage" data-testid="lab-failure-stage">{failureStage(view.failure)}</p>}
+            {view.failure && <p className="lab-status-stage" data-testid="lab-failure-stage">{failureStage(view.failure, view.failedSettings)}</p>}
             {view.failureReason && <p className="lab-status-reason">{view.failureReason}</p>}
           </>
         )}

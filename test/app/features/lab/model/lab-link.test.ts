@@ -22,7 +22,7 @@ describe('resolveLabLink', () => {
   it('names each problem with the field, the value and what is allowed', () => {
     const { problems } = resolveLabLink('node_count=0&rows=5000000&colour=red&preset=nope&low_priority=yes&dataset=images');
     const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
-    expect(byField.colour).toMatch(/"colour" is not a lab setting; allowed: dataset, rows/);
+    expect(byField.colour).toMatch(/"colour" is not a lab setting; allowed: sdk, dataset, rows/);
     expect(byField.preset).toBe('"nope" is not a lab preset');
     expect(byField.rows).toBe('5000000 is not a value the lab keeps (it would become 200000)');
     expect(byField.low_priority).toMatch(/"yes" is not allowed; use 0 or 1/);
