@@ -10,7 +10,7 @@ export const SDK_V1_SUPPORT_ENDED = '30 June 2026';
 
 function SwitchReport() {
   const report = useLab((s) => s.sdkSwitch);
-  if (!report || (report.carried.length === 0 && report.dropped.length === 0)) return null;
+  if (!report || (report.carried.length === 0 && report.dropped.length === 0 && report.caveats.length === 0)) return null;
   return (
     <div className="lab-sdk-report" role="status" data-testid="lab-sdk-report">
       {report.carried.length > 0 && (
@@ -33,6 +33,11 @@ function SwitchReport() {
           </ul>
         </>
       )}
+      {report.caveats.map((c) => (
+        <p key={c.field}>
+          <strong>Note on {c.field}:</strong> {c.reason}
+        </p>
+      ))}
     </div>
   );
 }
