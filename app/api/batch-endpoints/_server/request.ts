@@ -139,15 +139,36 @@ function fieldOfPath(path: string): string {
   return found ?? path;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The deployment YAML with the overrides laid over it, and the engine's verdict on it. */
+function checkOverrides(deployment: DeploymentDefinition, overrides: Partial<Record<OverrideField, unknown>>) {
+  const config = structuredClone(deployment.yaml);
+  const overridden: string[] = [];
+  for (const field of OVERRIDE_FIELDS) {
+    if (!Object.hasOwn(overrides, field) || overrides[field] === undefined) continue;
+    setPath(config as unknown as Record<string, unknown>, OVERRIDE_PATHS[field], overrides[field]);
+    overridden.push(OVERRIDE_PATHS[field]);
+  }
+  const checked = parseDialectConfig('v2-batch-deployment', config, { compute: deployment.compute });
+  const problems: ErrorDetail[] = checked.ok ? [] : checked.problems.map((p) => ({ path: fieldOfPath(p.field), message: p.message }));
+  return { config, overridden, checked, problems };
+}
+
 /** The parsed body (any JSON value) as a job to run, or the 4xx to answer. */
 export function resolveJobRequest(body: unknown): ResolvedJobRequest {
   const parsed = jobRequestSchema.safeParse(body);
   if (!parsed.success) {
+    // The overrides are still checked, so one answer lists every problem, not only the request-level ones.
+    const overrides = isPlainObject(body) ? Object.fromEntries(OVERRIDE_FIELDS.filter((f) => Object.hasOwn(body, f)).map((f) => [f, body[f]])) : {};
+    const engine = checkOverrides(DEPLOYMENTS[0]!, overrides).problems;
     return {
       ok: false,
       status: 400,
       error: 'The request body does not match the batch job request schema',
-      details: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+      details: [...parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })), ...engine],
     };
   }
   const request = parsed.data;
@@ -161,20 +182,13 @@ export function resolveJobRequest(body: unknown): ResolvedJobRequest {
       details: [{ path: 'deployment', message: `is ${show(name)}; allowed: ${DEPLOYMENTS.map((d) => d.name).join(', ')}` }],
     };
   }
-  const config = structuredClone(deployment.yaml);
-  const overridden: string[] = [];
-  for (const field of OVERRIDE_FIELDS) {
-    if (!(field in request) || request[field] === undefined) continue;
-    setPath(config as unknown as Record<string, unknown>, OVERRIDE_PATHS[field], request[field]);
-    overridden.push(OVERRIDE_PATHS[field]);
-  }
-  const checked = parseDialectConfig('v2-batch-deployment', config, { compute: deployment.compute });
+  const { config, overridden, checked, problems } = checkOverrides(deployment, request);
   if (!checked.ok) {
     return {
       ok: false,
       status: 400,
-      error: `The job's settings are not valid for the batch deployment ${deployment.name} (${checked.problems.length} problem${checked.problems.length > 1 ? 's' : ''}); each message names the deployment YAML setting the request field overrides`,
-      details: checked.problems.map((p) => ({ path: fieldOfPath(p.field), message: p.message })),
+      error: `The job's settings are not valid for the batch deployment ${deployment.name} (${problems.length} problem${problems.length > 1 ? 's' : ''}); each message names the deployment YAML setting the request field overrides`,
+      details: problems,
     };
   }
   // Checks of this server's own, beyond the SDK's: the file name becomes a URL segment and a download name.

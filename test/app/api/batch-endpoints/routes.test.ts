@@ -1,5 +1,6 @@
 // The batch-endpoint routes called as Next calls them, with a fake wall clock
 // (only Date is faked) so virtual time can be moved on without waiting.
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as LIST, POST } from '@/app/api/batch-endpoints/[endpoint]/jobs/route';
 import { GET as STATUS } from '@/app/api/batch-endpoints/[endpoint]/jobs/[id]/route';
@@ -146,6 +147,41 @@ describe('output_path', () => {
     const next = await submit({ input: SMALL, output_path: shared });
     later();
     expect((await viewOf(next.id)).status).toBe('Completed');
+  });
+});
+
+describe('any valid request', () => {
+  it('is accepted and ends with every item accounted for, its file one line per returned row', async () => {
+    const overrides = fc.record(
+      {
+        mini_batch_size: fc.integer({ min: 1, max: 12 }),
+        instance_count: fc.integer({ min: 1, max: 8 }),
+        max_concurrency_per_instance: fc.integer({ min: 1, max: 16 }),
+        error_threshold: fc.integer({ min: -1, max: 3000 }),
+        max_retries: fc.integer({ min: 1, max: 4 }),
+        timeout: fc.constantFrom(0.01, 1, 30, 600),
+        output_action: fc.constantFrom('append_row', 'summary_only', 'APPEND_ROW'),
+        logging_level: fc.constantFrom('debug', 'INFO', 'warning'),
+        input: fc.record({ rows: fc.integer({ min: 1000, max: 3000 }), files: fc.integer({ min: 1, max: 12 }), corrupt: fc.double({ min: 0, max: 0.3, noNaN: true }), seed: fc.nat() }),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(overrides, async (body) => {
+        const { id } = await submit(body);
+        later();
+        const view = await viewOf(id);
+        expect(['Completed', 'Failed']).toContain(view.status);
+        const { items } = view.counts as unknown as { items: { total: number; succeeded: number; failed: number; not_run: number } };
+        expect(items.succeeded + items.failed + items.not_run).toBe(items.total);
+        const download = await file(id);
+        if (view.output.url) {
+          const text = await download.text();
+          expect(text === '' ? 0 : text.trimEnd().split('\n').length).toBe(view.counts.rows_returned);
+        } else expect(download.status).toBe(404);
+      }),
+      { numRuns: 25, seed: 20261207 },
+    );
   });
 });
 

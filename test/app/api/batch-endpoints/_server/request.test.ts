@@ -79,6 +79,11 @@ describe('resolveJobRequest: overrides', () => {
     expect(messages(rejected({ mini_batch_size: 'x', timeout: -1, instance_count: 0 }))).toHaveLength(3);
   });
 
+  it('lists request-level and override problems in one answer', () => {
+    const r = rejected({ input: { rows: 10 }, mini_batch_size: '1MB', timeout: -1 });
+    expect(r.details?.map((d) => d.path)).toEqual(['input.rows', 'mini_batch_size', 'timeout']);
+  });
+
   it('refuses output file names the download route could not serve', () => {
     expect(messages(rejected({ output_file_name: 'x'.repeat(300) }))[0]).toMatch(/^output_file_name: .*at most 255/);
     expect(messages(rejected({ output_file_name: '..' }))[0]).toMatch(/^output_file_name: /);
