@@ -106,7 +106,7 @@ describe.runIf(base)('the local batch endpoint over HTTP', () => {
 
 interface Attempt {
   kind: string;
-  method: 'POST' | 'GET';
+  method: 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: string | Uint8Array<ArrayBuffer>;
   contentType?: string | null;
@@ -158,6 +158,7 @@ const kinds: Record<string, fc.Arbitrary<Omit<Attempt, 'kind'>>> = {
   'body without a content type': fc.constant({ ...json('{"timeout": 60}'), contentType: null }),
   'unknown endpoint': fc.string({ minLength: 1, maxLength: 40 }).filter((e) => e !== 'credit-risk' && e.trim() !== '' && !/[./\\?#%]/.test(e)).map((e) => ({ ...json('{}'), path: `/api/batch-endpoints/${encodeURIComponent(e)}/jobs` })),
   'unknown job id': fc.oneof(fc.uuid().map((u) => `batchjob-${u}`), fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '' && !/[./\\?#%]/.test(s))).map((id) => get(`${JOBS}/${encodeURIComponent(id)}`)),
+  'wrong method': fc.tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE') as fc.Arbitrary<Attempt['method']>, fc.constantFrom(JOBS, `${JOBS}/batchjob-00000000-0000-0000-0000-000000000000`, '/api/batch-endpoints')).map(([method, path]) => ({ method, path })),
   'unknown job file': fc.oneof(fc.uuid().map((u) => `batchjob-${u}`), fc.constant('nope')).map((id) => get(`${JOBS}/${id}/predictions.csv`)),
 };
 

@@ -127,3 +127,12 @@ export async function readJsonBody(request: Request, limit: BodyLimit = DEFAULT_
     return { ok: false, response: jsonError(400, `The request body is not valid JSON: ${reason.slice(0, 200)}`) };
   }
 }
+
+/** A JSON 405 for the methods a route does not serve (Next's own 405 has no body to explain it). */
+export function methodNotAllowed(allowed: readonly string[]): () => Response {
+  return () => {
+    const response = jsonError(405, `This route only answers ${allowed.join(' and ')}`);
+    response.headers.set('allow', allowed.join(', '));
+    return response;
+  };
+}

@@ -2,7 +2,9 @@
 // (only Date is faked) so virtual time can be moved on without waiting.
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GET as LIST, POST } from '@/app/api/batch-endpoints/[endpoint]/jobs/route';
+import { GET as ENDPOINTS } from '@/app/api/batch-endpoints/route';
+import { DELETE, GET as LIST, POST } from '@/app/api/batch-endpoints/[endpoint]/jobs/route';
+import { PUT as PUT_STATUS } from '@/app/api/batch-endpoints/[endpoint]/jobs/[id]/route';
 import { GET as STATUS } from '@/app/api/batch-endpoints/[endpoint]/jobs/[id]/route';
 import { GET as FILE } from '@/app/api/batch-endpoints/[endpoint]/jobs/[id]/[file]/route';
 import { MAX_JOBS, resetBatchEndpointStore } from '@/app/api/batch-endpoints/_server/store';
@@ -195,6 +197,20 @@ describe('virtual time', () => {
 });
 
 describe('lookups', () => {
+  it('lists the endpoint and its deployment YAML', async () => {
+    const body = (await ENDPOINTS().json()) as { endpoints: { name: string; jobs: string; deployments: { name: string; yaml: { settings: { output_file_name: string } } }[] }[] };
+    expect(body.endpoints).toHaveLength(1);
+    expect(body.endpoints[0]).toMatchObject({ name: 'credit-risk', jobs: '/api/batch-endpoints/credit-risk/jobs' });
+    expect(body.endpoints[0]!.deployments[0]).toMatchObject({ name: 'credit-risk-onnx', yaml: { settings: { output_file_name: 'predictions.csv' } } });
+  });
+
+  it('answers other methods with a JSON 405 and an Allow header', async () => {
+    const response = DELETE();
+    expect(response.headers.get('allow')).toBe('GET, POST');
+    await expectError(response, 405, /only answers GET and POST/);
+    await expectError(PUT_STATUS(), 405, /only answers GET/);
+  });
+
   it('answers 404 JSON for an unknown endpoint, a malformed id and an unknown id', async () => {
     await expectError(await post({}, { endpoint: 'fraud' }), 404, /No batch endpoint is named "fraud"; this server has one, credit-risk/);
     await expectError(await status('abc'), 404, /job ids look like batchjob-<uuid>/);

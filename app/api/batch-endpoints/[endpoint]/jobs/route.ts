@@ -6,7 +6,7 @@
 // The whole job is simulated (and its rows really scored) before the answer;
 // the 201 then starts its virtual clock, which GET .../jobs/<id> reads.
 // GET lists the jobs the server still keeps, newest first.
-import { checkContentType, checkDeclaredLength, json, jsonError, readJsonBody } from '../../../_server/http';
+import { checkContentType, checkDeclaredLength, json, jsonError, readJsonBody, methodNotAllowed } from '../../../_server/http';
 import { defaultOutputPath } from '../../_server/endpoint';
 import { jobViewAt, statusAt, virtualSecondsAt } from '../../_server/job-view';
 import { unknownEndpoint } from '../../_server/lookup';
@@ -16,6 +16,9 @@ import { addJob, exclusive, existingOutputs, listJobs, modelBytes, newJobId, tim
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
+
+const notAllowed = methodNotAllowed(['GET', 'POST']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
 
 interface Context {
   params: Promise<{ endpoint: string }>;

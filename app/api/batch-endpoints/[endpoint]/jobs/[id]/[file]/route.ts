@@ -2,12 +2,15 @@
 // output file as a download, streamed a few thousand rows at a time so a
 // 200,000-row file is never built as one string. 409 while the job runs (the
 // file is generated when it completes); 404 when it will never have one.
-import { jsonError } from '../../../../../_server/http';
+import { jsonError, methodNotAllowed } from '../../../../../_server/http';
 import { downloadAt, virtualSecondsAt } from '../../../../_server/job-view';
 import { jobOrResponse } from '../../../../_server/lookup';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as POST };
 
 const ROWS_PER_CHUNK = 4096;
 
