@@ -67,8 +67,11 @@ beforeEach(() => {
 
 describe('a job from POST to download', () => {
   it('is Preparing at first, Running later, then Completed with a streamed predictions.csv of one line per succeeded row', async () => {
-    const created = await submit({ input: SMALL, mini_batch_size: 1 });
+    const response = await post({ input: SMALL, mini_batch_size: 1 });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as View;
     expect(created.id).toMatch(/^batchjob-/);
+    expect(response.headers.get('location')).toBe(`/api/batch-endpoints/credit-risk/jobs/${created.id}`);
     expect(created.status).toBe('Preparing');
     await expectError(await file(created.id), 409, /not ready: the job is Preparing/);
 

@@ -59,15 +59,18 @@ export async function POST(request: Request, context: Context): Promise<Response
       return job;
     });
     const view = jobViewAt(record, 0);
-    return json(201, {
+    const location = `/api/batch-endpoints/${record.endpoint}/jobs/${record.id}`;
+    const response = json(201, {
       id: record.id,
       status: view.status,
       deployment: record.deployment,
       created_at: record.createdAt,
       settings: record.settingsInEffect,
       output: view.output,
-      links: { status: `/api/batch-endpoints/${record.endpoint}/jobs/${record.id}` },
+      links: { status: location },
     });
+    response.headers.set('location', location);
+    return response;
   } catch {
     return jsonError(500, 'The job failed inside the simulator; this is a bug, not a problem with the request');
   }
