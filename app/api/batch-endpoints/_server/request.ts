@@ -82,7 +82,7 @@ const overrideShape = Object.fromEntries(OVERRIDE_FIELDS.map((f) => [f, z.unknow
 export const jobRequestSchema = withoutReservedKeys(
   z.strictObject(
     {
-      deployment: z.string({ error: (issue) => `deployment is ${show(issue.input)}; it must be the name of one of the endpoint's deployments, e.g. "${DEFAULT_DEPLOYMENT}"` }).max(64).optional(),
+      deployment: z.string({ error: (issue) => `deployment is ${show(issue.input)}; it must be the name of one of the endpoint's deployments, e.g. "${DEFAULT_DEPLOYMENT}"` }).max(64, { error: (issue) => `deployment is ${show(issue.input)}; deployment names are at most 64 characters (the endpoint's: ${DEPLOYMENTS.map((d) => d.name).join(', ')})` }).optional(),
       input: inputSchema.optional(),
       output_path: outputPathSchema.optional(),
       ...overrideShape,

@@ -107,6 +107,7 @@ describe('resolveJobRequest: the request itself', () => {
     [{ input: { rows: 1000, sheets: 2 } }, 'input', /unknown input field\(s\) sheets/],
     [{ input: [1] }, 'input', /input must be an object/],
     [{ deployment: 7 }, 'deployment', /deployment is 7/],
+    [{ deployment: 'd'.repeat(65) }, 'deployment', /deployment is "d{65}"; deployment names are at most 64 characters \(the endpoint's: credit-risk-onnx\)/],
     [{ output_path: '/tmp/out' }, 'output_path', /azureml:\/\/datastores\/<datastore>\/paths\/<folder>\//],
     [{ output_path: 'azureml://datastores/ws/paths/a/../b' }, 'output_path', /no "\." or "\.\." folders/],
     [{ MINI_BATCH_SIZE: 2 }, '', /unknown field\(s\) MINI_BATCH_SIZE.*case-sensitive/],
