@@ -68,6 +68,7 @@ const LAB_MAIN_THREAD_ENGINE_MODULES = [
   'dialects/dialect',
   'dialects/parse',
   'dialects/convert',
+  'dialects/conflicts',
 ];
 const labMainThreadRule = {
   files: ['app/_features/lab/**/*.{ts,tsx}'],

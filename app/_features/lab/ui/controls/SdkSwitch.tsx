@@ -4,6 +4,7 @@
 // and lists what had no counterpart.
 import { LAB_SDKS, SDK_TITLES, type LabSdk } from '@/app/_features/lab/model/sdk';
 import { useLab } from '@/app/_features/lab/use-lab';
+import { SdkConflicts } from './SdkConflicts';
 
 /** The date SDK v1 (and with it ParallelRunStep) left support, as Microsoft's v1 pages state it. */
 export const SDK_V1_SUPPORT_ENDED = '30 June 2026';
@@ -65,6 +66,7 @@ export function SdkSwitch() {
         </p>
       )}
       <SwitchReport />
+      <SdkConflicts sdk={sdk} />
     </fieldset>
   );
 }
