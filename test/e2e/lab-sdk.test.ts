@@ -14,7 +14,7 @@ describeBrowser('the lab in SDK v2', () => {
     expect(await page.getByRole('radio', { name: /sdk=v2-batch-deployment/ }).isChecked()).toBe(true);
     expect(await page.getByTestId('lab-v1-notice').count()).toBe(0);
     // Where Microsoft's pages disagree, the lab says which value it uses.
-    expect(await page.getByTestId('lab-sdk-conflicts').innerText()).toMatch(/max_concurrency_per_instance.*The simulator uses/s);
+    expect(await page.getByTestId('lab-sdk-conflicts').textContent()).toMatch(/max_concurrency_per_instance.*The simulator uses/s);
     // v1-only settings have no control here.
     expect(await page.getByRole('textbox', { name: 'allowed_failed_percent' }).count()).toBe(0);
 
