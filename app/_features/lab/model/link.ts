@@ -5,8 +5,9 @@
 // fails the build.
 import { validateSettings } from './config';
 import { PRESETS_BY_ID, isPresetId } from './presets';
+import { LAB_SDKS, isLabSdk } from './sdk';
 import { DEFAULT_SETTINGS, SDK_FIELDS } from './settings';
-import { decodeLabState, encodeLabState, LAB_URL_KEYS, type LabUrlState } from './url';
+import { decodeLabState, encodeLabState, labBase, LAB_URL_KEYS, type LabUrlState } from './url';
 
 export interface LinkProblem {
   /** The URL key at fault, or "state" for the link as a whole. */
@@ -26,7 +27,12 @@ export function resolveLabLink(state: string): { resolved: LabUrlState; problems
   const presetId = given.get('preset');
   if (presetId !== null && !isPresetId(presetId)) problems.push({ field: 'preset', message: `"${presetId}" is not a lab preset` });
   const preset = isPresetId(presetId) ? (PRESETS_BY_ID.get(presetId) ?? null) : null;
-  const merged = new URLSearchParams(encodeLabState({ settings: preset?.settings ?? DEFAULT_SETTINGS, preset: preset?.id ?? null }));
+  const sdk = given.get('sdk');
+  if (sdk !== null && !isLabSdk(sdk)) problems.push({ field: 'sdk', message: `"${sdk}" is not an SDK dialect; allowed: ${LAB_SDKS.join(', ')}` });
+  if (preset && sdk !== null && sdk !== 'v1') problems.push({ field: 'sdk', message: `the presets are ParallelRunStep (v1) cases; "${sdk}" cannot be combined with preset=${preset.id}` });
+  // Without a preset, the dialect's and the data kind's own defaults, as the lab itself starts from them.
+  const base = preset?.settings ?? labBase(isLabSdk(sdk) ? sdk : 'v1', given.get('dataset') === 'file' ? 'file' : 'tabular');
+  const merged = new URLSearchParams(encodeLabState({ settings: base, preset: preset?.id ?? null }));
   for (const [key, value] of given) merged.set(key, value);
   const resolved = decodeLabState(merged.toString()) ?? { settings: DEFAULT_SETTINGS, preset: null };
   problems.push(...changedByDecoding(given, resolved), ...settingProblems(resolved));

@@ -19,6 +19,14 @@ describe('resolveLabLink', () => {
     expect(resolved.settings.rows).toBe(100_000);
   });
 
+  it('opens a v2 dialect from its own defaults, and refuses a v1 preset in another dialect', () => {
+    const { resolved, problems } = resolveLabLink('sdk=v2-batch-deployment&rows=20000');
+    expect(problems).toEqual([]);
+    expect(resolved.settings).toMatchObject({ sdk: 'v2-batch-deployment', rows: 20000, mini_batch_size: '', node_count: '2' });
+    expect(resolveLabLink('preset=image-scoring&sdk=v2-parallel').problems).toEqual([{ field: 'sdk', message: 'the presets are ParallelRunStep (v1) cases; "v2-parallel" cannot be combined with preset=image-scoring' }]);
+    expect(resolveLabLink('sdk=v3').problems[0]?.message).toMatch(/"v3" is not an SDK dialect; allowed: v1, v2-parallel, v2-batch-deployment/);
+  });
+
   it('names each problem with the field, the value and what is allowed', () => {
     const { problems } = resolveLabLink('node_count=0&rows=5000000&colour=red&preset=nope&low_priority=yes&dataset=images');
     const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
