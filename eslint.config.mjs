@@ -69,6 +69,8 @@ const LAB_MAIN_THREAD_ENGINE_MODULES = [
   'dialects/parse',
   'dialects/convert',
   'dialects/conflicts',
+  'dialects/spec',
+  'dialects/program-arguments',
 ];
 const labMainThreadRule = {
   files: ['app/_features/lab/**/*.{ts,tsx}'],

@@ -16,7 +16,7 @@ export const V2_HINTS: Record<V2, Partial<Record<SdkField, SdkHint>>> = {
   'v2-parallel': {
     node_count: { hint: 'Instances (nodes) the parallel step runs on (default 1).' },
     process_count_per_node: { hint: 'Processes per instance; unset: 1 on a GPU size, one per core on CPU.' },
-    mini_batch_size: { hint: 'Files per run() for a folder, or a size such as "100 kb" for an mltable (the simulator\'s default 10 files / 1 MB).', placeholder: '1MB' },
+    mini_batch_size: { hint: 'Files per run() for a folder, or a size such as "100 kb" for an mltable (the simulator\'s default 10 files / 1 MB).' },
     error_threshold: { hint: 'A program argument: failed items tolerated; -1 (the default) ignores them all.', placeholder: '-1' },
     allowed_failed_count: { hint: 'Failed mini-batches tolerated; -1 (the default) ignores them all.', placeholder: '-1' },
     allowed_failed_percent: { hint: 'A program argument: failed mini-batches as a percentage (default 100).', placeholder: '100' },

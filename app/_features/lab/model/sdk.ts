@@ -4,6 +4,8 @@
 // and so on. This file knows each slot's name per dialect and writes the
 // dialect's config (the YAML's shape) from the slots; the engine does the rest.
 import { DIALECTS, isDialect, type Dialect } from '@/engine/dialects/dialect';
+import { parseProgramArguments } from '@/engine/dialects/program-arguments';
+import { setPath } from '@/engine/dialects/spec';
 import { parseRaw } from './config-values';
 import type { SdkField } from './settings';
 
@@ -125,27 +127,14 @@ export function slotsFromConfig(sdk: Dialect, config: Record<string, unknown>): 
     for (const slot of Object.keys(slots) as SdkField[]) if (config[slot] !== undefined) slots[slot] = String(config[slot]);
     return slots;
   }
-  const args = programArguments(getPath(config, 'task.program_arguments'));
+  const text = getPath(config, 'task.program_arguments');
+  const args = parseProgramArguments(typeof text === 'string' ? text : '').driver;
   for (const [slot, name] of Object.entries(SDK_FIELD_NAMES[sdk]) as [SdkField, string][]) {
     const value = name.startsWith('--') ? args.get(name) : getPath(config, name);
     if (value !== undefined) slots[slot] = String(value);
   }
   if (sdk === 'v2-parallel') slots.output_action = getPath(config, 'task.append_row_to') === undefined ? 'summary_only' : 'append_row';
   return slots;
-}
-
-function programArguments(text: unknown): Map<string, string> {
-  const words = typeof text === 'string' ? text.trim().split(/\s+/) : [];
-  const args = new Map<string, string>();
-  for (let i = 0; i + 1 < words.length; i += 2) args.set(words[i] as string, words[i + 1] as string);
-  return args;
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let at = target;
-  for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
-  at[keys[keys.length - 1] as string] = value;
 }
 
 function getPath(source: Record<string, unknown>, path: string): unknown {

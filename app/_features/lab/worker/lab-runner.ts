@@ -72,7 +72,8 @@ export class LabRunner {
     }
     const prepareDone = this.now();
     // v1 plans its mini-batches up front (for the progress bar); a v2 dialect's plan is the engine's own, read from its result.
-    const planned = settings.sdk === 'v1' ? planMiniBatches(prepared.dataset, engineConfig(settings, prepared.dataset)) : null;
+    const v1Config = settings.sdk === 'v1' ? engineConfig(settings, prepared.dataset) : undefined;
+    const planned = v1Config ? planMiniBatches(prepared.dataset, v1Config) : null;
     const total = Math.max(1, planned?.length ?? 1);
     let calls = 0;
     let lastReport = -Infinity;
@@ -84,7 +85,7 @@ export class LabRunner {
       lastReport = t;
       hooks.progress('simulate', Math.min(0.99, calls / total));
     });
-    const result = await this.simulate(settings, scenario, prepared.dataset, co);
+    const result = await this.simulate(settings, scenario, prepared.dataset, co, v1Config);
     if (hooks.isStale()) throw new StaleRequest();
     const simulated = this.now();
     hooks.progress('view', 1);
@@ -164,13 +165,13 @@ export class LabRunner {
   }
 
   /** The job in the settings' dialect; invalid settings throw the engine's own message, in that dialect's names. */
-  private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, co: Cooperation): Promise<ParallelRunSimulation> {
+  private async simulate(settings: LabSettings, scenario: ScenarioSpec, dataset: Dataset, co: Cooperation, v1Config?: ParallelRunConfig): Promise<ParallelRunSimulation> {
     const model = settings.dataset === 'tabular' ? await this.loadModel() : undefined;
     const entry = labEntryScript({ kind: settings.dataset, scenario, ...(model && { modelBytes: model.bytes }), ...(this.deps.ort && { ort: this.deps.ort }) });
     const compute = toComputeSpec(settings, scenario.computeModel);
     const faults = scenarioFaults(scenario);
     const common = { entryScript: cooperative(entry, co), compute, seed: settings.seed, ...(faults && { faults }) };
-    if (settings.sdk === 'v1') return simulateParallelRun({ ...common, dataset, config: engineConfig(settings, dataset) });
+    if (settings.sdk === 'v1') return simulateParallelRun({ ...common, dataset, config: v1Config ?? engineConfig(settings, dataset) });
     // A batch deployment reads a folder of files: the rows arrive as CSV files of ROWS_PER_FILE rows.
     const input = settings.sdk === 'v2-batch-deployment' && settings.dataset === 'tabular' ? inSourceFiles(dataset) : dataset;
     return simulateDialectJob({ ...common, dialect: settings.sdk, config: toDialectConfig(settings.sdk, settings, settings.dataset), dataset: input });

@@ -7,24 +7,8 @@ import { SIMULATOR_MAX_PROCESSES_PER_NODE } from '@/engine/parallel-run/validate
 import { formatCount } from '../format';
 import { CheckField, RangeField, SelectField, TextField } from './inputs';
 import { TryThis } from './TryThis';
-import { sdkName } from '@/app/_features/lab/model/sdk';
-import { V2_HINTS, v2NamesHint } from '@/app/_features/lab/model/sdk-hints';
-import type { SdkField } from '@/app/_features/lab/model/settings';
 import { SdkSwitch } from './SdkSwitch';
-
-/** A slot's control in the chosen dialect: its name there, and what it means; null where the dialect has no such setting. */
-function useSdkField(slot: SdkField, v1Hint: string, v1Placeholder?: string): { name: string; hint: string; placeholder?: string } | null {
-  const sdk = useLab((s) => s.settings.sdk);
-  const name = sdkName(sdk, slot);
-  if (!name) return null;
-  if (sdk === 'v1') {
-    const hint = `${v1Hint} ${v2NamesHint(sdkName('v2-parallel', slot), sdkName('v2-batch-deployment', slot))}`;
-    return v1Placeholder === undefined ? { name, hint } : { name, hint, placeholder: v1Placeholder };
-  }
-  const v2 = V2_HINTS[sdk][slot];
-  const placeholder = v2?.placeholder ?? v1Placeholder;
-  return placeholder === undefined ? { name, hint: v2?.hint ?? '' } : { name, hint: v2?.hint ?? '', placeholder };
-}
+import { SlotText, useSdkField } from './sdk-field';
 
 export const VM_OPTIONS = Object.values(VM_SIZES).map((vm) => ({
   value: vm.name,
@@ -153,31 +137,9 @@ export function MiniBatchControl() {
       hint={field.hint}
       problems={problems.mini_batch_size}
       value={settings.mini_batch_size}
-      placeholder={counts ? (field.placeholder ?? '10') : (field.placeholder ?? '1MB')}
+      placeholder={field.placeholder}
       numeric={counts}
       onChange={(v) => set('mini_batch_size', v)}
-    />
-  );
-}
-
-/** A text control for a slot, named and explained in the chosen dialect; nothing where the dialect lacks the setting. */
-function SlotText({ slot, hint, placeholder, disabled = false }: { slot: SdkField; hint: string; placeholder?: string; disabled?: boolean }) {
-  const settings = useLab((s) => s.settings);
-  const problems = useLab((s) => s.problems);
-  const set = useLab((s) => s.set);
-  const field = useSdkField(slot, hint, placeholder);
-  if (!field) return null;
-  const numeric = slot !== 'append_row_file_name';
-  return (
-    <TextField
-      name={field.name}
-      hint={field.hint}
-      problems={problems[slot]}
-      value={settings[slot]}
-      {...(field.placeholder !== undefined && { placeholder: field.placeholder })}
-      numeric={numeric}
-      disabled={disabled}
-      onChange={(v) => set(slot, v)}
     />
   );
 }

@@ -51,7 +51,7 @@ export function RangeField({ name, hint, problems, disabled, value, min, max, st
 
 export interface TextProps extends Common {
   value: string;
-  placeholder?: string;
+  placeholder?: string | undefined;
   /** Arrow keys step a whole number up and down, as in a number input. */
   numeric?: boolean;
   onChange(value: string): void;
