@@ -18,7 +18,8 @@ const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 function scoredLine(part: ScoredColumns, i: number): string {
   const score = round6(part.scores[i]!);
   const text = Number.isFinite(score) ? String(score) : 'null';
-  return `{"id":"${rowIdOf(part.ids, part.rows[i]!)}","score":${text},"label":${part.labels[i]!}}`;
+  // The id is escaped as JSON.stringify would: RowIds.prefix may be any string.
+  return `{"id":${JSON.stringify(rowIdOf(part.ids, part.rows[i]!))},"score":${text},"label":${part.labels[i]!}}`;
 }
 
 export function isScoredColumns(value: unknown): value is ScoredColumns {

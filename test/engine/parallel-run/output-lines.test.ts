@@ -48,10 +48,8 @@ describe('a scored row line', () => {
     expect(outputLines({ parts: [part] })).toEqual(['{"id":"cr-00001","score":null,"label":0}', '{"id":"cr-00002","score":null,"label":1}']);
   });
 
-  // Bug (engine/parallel-run/output.ts, scoredLine): the id is pasted between
-  // quotes without JSON escaping, so an id prefix holding `"` or `\` gives a
-  // line that is not what formatOutputLine gives, and not valid JSON.
-  it.fails('escapes the id as JSON does when the prefix needs it', () => {
+  // RowIds.prefix may be any string, so the id is escaped exactly as formatOutputLine would.
+  it('escapes the id as JSON does when the prefix needs it', () => {
     const ids = { prefix: 'a"b\\', width: 2 };
     const part = scored(ids, [0], [0.25], [0]);
     expect(outputLines({ parts: [part] })).toEqual([formatOutputLine({ id: rowIdOf(ids, 0), score: 0.25, label: 0 })]);

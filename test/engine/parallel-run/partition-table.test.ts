@@ -120,7 +120,7 @@ describe('a columnar mini-batch', () => {
     expect([0, 1, 2].map(id)).toEqual(['t-0003', 't-0004', 't-0005']);
   });
 
-  it('reads its items as the dataset's own objects, for a script that wants items', () => {
+  it('reads its items as the dataset’s own objects, for a script that wants items', () => {
     const batch = tableMiniBatch(dataset, dataset.table!, 0, 1, 4);
     expect(batch.items).toHaveLength(3);
     batch.items.forEach((item, i) => expect(item).toBe(dataset.items[1 + i]));
