@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { progressStore, useHydrated, useProgress } from '@/app/_progress/use-progress';
 
-/** Shown on any page when saved progress had to be partly reset while loading. */
-export function ProgressNotice() {
+/** Shown on any page when saved progress had to be partly reset while loading (through ProgressNotice). */
+export default function SavedProgressNotice() {
   const hydrated = useHydrated();
   const notice = useProgress((s) => s.notice);
   if (!hydrated || !notice) return null;
