@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { loadCourse } from './_content/chapters';
 import { loadDrills } from './_content/assessments';
 import { ChapterStatus } from './_components/practice/course/ChapterStatus';
@@ -27,7 +26,8 @@ export default async function CourseMap() {
             <li key={slug} className="course-card">
               <p className="course-card-number">Chapter {fm.number}</p>
               <h3>
-                <Link href={`/chapters/${slug}`}>{fm.title}</Link>
+                {/* On intent too: prefetching every chapter in view downloaded the chapter page's JavaScript with the map. */}
+                <IntentLink href={`/chapters/${slug}`}>{fm.title}</IntentLink>
               </h3>
               <ChapterStatus slug={slug} alwaysOpen={i === 0} previousNumber={course[i - 1]?.frontmatter.number ?? null} />
               <p>{fm.summary}</p>

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { isRecord, type Schema } from './check';
 import {
   attemptSchema,
   bestScoreSchema,
@@ -25,11 +25,10 @@ export interface Sanitized {
   problems: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const chapterName = (key: string) => (slugSchema.safeParse(key).success ? `chapter ${key.slice(0, 3)}` : `an unknown chapter "${key.slice(0, 40)}"`);
 
 /** Keeps the entries of a slug-keyed record whose key and value are both valid. */
-function keepRecord<T>(raw: unknown, schema: z.ZodType<T>, label: (key: string) => string, problems: string[]): Record<string, T> {
+function keepRecord<T>(raw: unknown, schema: Schema<T>, label: (key: string) => string, problems: string[]): Record<string, T> {
   const kept: Record<string, T> = {};
   for (const [key, value] of Object.entries(isRecord(raw) ? raw : {})) {
     const parsed = schema.safeParse(value);
@@ -39,7 +38,7 @@ function keepRecord<T>(raw: unknown, schema: z.ZodType<T>, label: (key: string) 
   return kept;
 }
 
-function keepList<T>(raw: unknown, schema: z.ZodType<T>, label: (index: number) => string, problems: string[]): T[] {
+function keepList<T>(raw: unknown, schema: Schema<T>, label: (index: number) => string, problems: string[]): T[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item, i) => {
     const parsed = schema.safeParse(item);

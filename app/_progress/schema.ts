@@ -1,119 +1,120 @@
-import { z } from 'zod';
 import { DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '@/app/_quiz/card-state';
-
-// These are the only schemas the browser builds. Zod 4 compiles object parsers
-// with `new Function` and probes for it first; the CSP (no unsafe-eval) refuses
-// the probe and reports a violation. Jitless must be set before any schema is built.
-z.config({ jitless: true });
+import { boolean, isNumber, isString, list, nullable, object, oneOf, record, value, type Infer, type Rule } from './check';
 
 // The shape of saved progress, version 2. Everything read back from localStorage
 // or from an imported file goes through these schemas before the app trusts it.
 // Version 2 replaced the Leitner boxes of version 1 with FSRS card states, and
 // added per-scenario drill results and the desired-retention setting.
+// The checks are the small ones of ./check.ts, not zod's: these are the only
+// schemas the browser needs, and every page loads them.
 
 export const PROGRESS_VERSION = 2;
 
-const slug = z.string().regex(/^\d{3}-[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a chapter slug such as 095-azure-ml-pipelines-batch-inference');
-const itemId = z.string().min(1).max(120);
-const count = z.number().int('must be a whole number').min(0, 'must not be negative');
-const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD');
-const seed = z.number().int().min(0).max(0xffffffff);
+const TEXT = 'must be text';
+const NUMBER = 'must be a number';
+const WHOLE = [Number.isInteger, 'must be a whole number'] as const;
 
-export const sectionScoreSchema = z.object({ section: z.string().min(1), correct: count, total: count }).strict();
+const matching = (pattern: RegExp, rule: string) => value(isString, TEXT, [(s) => pattern.test(s), rule]);
+const count = (min = 0, rule = 'must not be negative') => value(isNumber, NUMBER, WHOLE, [(n) => n >= min, rule]);
+const between = (min: number, max: number, ...rules: Rule<number>[]) =>
+  value(isNumber, NUMBER, ...rules, [(n) => n >= min && n <= max, `must be from ${min} to ${max}`]);
+const text = (max?: number) =>
+  value(isString, TEXT, max === undefined ? [(s) => s.length >= 1, 'must not be empty'] : [(s) => s.length >= 1 && s.length <= max, `must be 1 to ${max} characters long`]);
 
-export const attemptSchema = z
-  .object({
+const slug = matching(/^\d{3}-[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a chapter slug such as 095-azure-ml-pipelines-batch-inference');
+const itemId = text(120);
+// RFC 3339 with seconds and a Z or an offset, and a real calendar day: the pattern zod's iso.datetime({ offset: true }) used.
+const ISO_DATE_TIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const isoDate = matching(ISO_DATE_TIME, 'must be an ISO date-time');
+const day = matching(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD');
+const seed = between(0, 0xffffffff, WHOLE);
+/** The cross-field rule of a score: `field` (a count of right answers) must not exceed `other`. */
+const notAbove = (field: string, other: string) => (o: Record<string, unknown>) => ((o[field] as number) > (o[other] as number) ? ([field, `must not exceed ${other}`] as const) : null);
+
+export const sectionScoreSchema = object({ section: text(), correct: count(), total: count() });
+
+export const attemptSchema = object(
+  {
     // "mixed": the questions of a "practise these" session on /progress, one attempt per chapter and session.
-    kind: z.enum(['full', 'retry', 'mixed']),
-    mode: z.enum(['practice', 'exam']),
+    kind: oneOf(['full', 'retry', 'mixed']),
+    mode: oneOf(['practice', 'exam']),
     seed,
-    questionIds: z.array(itemId).min(1),
-    answers: z.record(itemId, z.array(itemId)),
-    correct: count,
-    total: count.min(1, 'must be at least 1'),
-    passed: z.boolean(),
-    sections: z.array(sectionScoreSchema),
+    questionIds: list(itemId, 1),
+    answers: record(itemId, list(itemId)),
+    correct: count(),
+    total: count(1, 'must be at least 1'),
+    passed: boolean,
+    sections: list(sectionScoreSchema),
     date: isoDate,
-  })
-  .strict()
-  .refine((a) => a.correct <= a.total, { message: 'correct must not exceed total', path: ['correct'] });
+  },
+  notAbove('correct', 'total'),
+);
 
-export const inProgressSchema = z
-  .object({
-    kind: z.enum(['full', 'retry']),
-    mode: z.enum(['practice', 'exam']),
-    seed,
-    questionIds: z.array(itemId).min(1),
-    answers: z.record(itemId, z.array(itemId)),
-    flagged: z.array(itemId),
-    checked: z.array(itemId),
-    current: count,
-    startedAt: isoDate,
-    endsAt: isoDate.nullable(),
-  })
-  .strict();
+export const inProgressSchema = object({
+  kind: oneOf(['full', 'retry']),
+  mode: oneOf(['practice', 'exam']),
+  seed,
+  questionIds: list(itemId, 1),
+  answers: record(itemId, list(itemId)),
+  flagged: list(itemId),
+  checked: list(itemId),
+  current: count(),
+  startedAt: isoDate,
+  endsAt: nullable(isoDate),
+});
 
-export const bestScoreSchema = z
+export const bestScoreSchema = object(
   // date is null only for scores migrated from version 0, which did not record one.
-  .object({ correct: count, total: count.min(1), passed: z.boolean(), date: isoDate.nullable() })
-  .strict()
-  .refine((b) => b.correct <= b.total, { message: 'correct must not exceed total', path: ['correct'] });
+  { correct: count(), total: count(1, 'must be at least 1'), passed: boolean, date: nullable(isoDate) },
+  notAbove('correct', 'total'),
+);
 
 /** Version 1's Leitner schedule, kept only to read old progress (see migrate.ts). */
-export const leitnerScheduleSchema = z.object({ box: z.number().int().min(1).max(5), due: day, reviews: count, lapses: count }).strict();
+export const leitnerScheduleSchema = object({ box: between(1, 5, WHOLE), due: day, reviews: count(), lapses: count() });
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+export const cardStateSchema = object({
+  due: isoDate,
+  stability: between(0, 36500),
+  difficulty: between(0, 10),
+  scheduledDays: count(),
+  learningSteps: count(),
+  reps: count(1, 'must be at least 1'),
+  lapses: count(),
+  state: oneOf(['learning', 'review', 'relearning']),
+  lastReview: isoDate,
+});
 
-export const cardStateSchema = z
-  .object({
-    due: isoDate,
-    stability: finite.min(0, 'must not be negative').max(36500),
-    difficulty: finite.min(0).max(10),
-    scheduledDays: count,
-    learningSteps: count,
-    reps: count.min(1, 'must be at least 1'),
-    lapses: count,
-    state: z.enum(['learning', 'review', 'relearning']),
-    lastReview: isoDate,
-  })
-  .strict();
+export const drillResultSchema = object({ answered: count(1, 'must be at least 1'), correct: count(), lastCorrect: boolean, date: isoDate }, notAbove('correct', 'answered'));
 
-export const drillResultSchema = z
-  .object({ answered: count.min(1, 'must be at least 1'), correct: count, lastCorrect: z.boolean(), date: isoDate })
-  .strict()
-  .refine((r) => r.correct <= r.answered, { message: 'correct must not exceed answered', path: ['correct'] });
+export const settingsSchema = object({ desiredRetention: between(MIN_RETENTION, MAX_RETENTION) });
 
-export const settingsSchema = z.object({ desiredRetention: z.number().min(MIN_RETENTION, `must be at least ${MIN_RETENTION}`).max(MAX_RETENTION, `must be at most ${MAX_RETENTION}`) }).strict();
+export const drillStatsSchema = object({ answered: count(), correct: count(), bestStreak: count(), sprints: count(), bestSprint: count() });
 
-export const drillStatsSchema = z.object({ answered: count, correct: count, bestStreak: count, sprints: count, bestSprint: count }).strict();
+export const readingSchema = object({ heading: text(200), date: isoDate });
 
-export const readingSchema = z.object({ heading: z.string().min(1).max(200), date: isoDate }).strict();
-
-export const progressDataSchema = z
-  .object({
-    attempts: z.record(slug, z.array(attemptSchema)),
-    inProgress: z.record(slug, inProgressSchema),
-    best: z.record(slug, bestScoreSchema),
-    unlocked: z.array(slug),
-    cards: z.record(slug, z.record(itemId, cardStateSchema)),
-    drills: drillStatsSchema,
-    drillResults: z.record(itemId, drillResultSchema),
-    reading: z.record(slug, readingSchema),
-    settings: settingsSchema,
-  })
-  .strict();
+export const progressDataSchema = object({
+  attempts: record(slug, list(attemptSchema)),
+  inProgress: record(slug, inProgressSchema),
+  best: record(slug, bestScoreSchema),
+  unlocked: list(slug),
+  cards: record(slug, record(itemId, cardStateSchema)),
+  drills: drillStatsSchema,
+  drillResults: record(itemId, drillResultSchema),
+  reading: record(slug, readingSchema),
+  settings: settingsSchema,
+});
 
 export { slug as slugSchema };
 
-export type Attempt = z.output<typeof attemptSchema>;
-export type InProgressQuiz = z.output<typeof inProgressSchema>;
-export type BestScore = z.output<typeof bestScoreSchema>;
-export type DrillStats = z.output<typeof drillStatsSchema>;
-export type ReadingPosition = z.output<typeof readingSchema>;
-export type DrillResult = z.output<typeof drillResultSchema>;
-export type Settings = z.output<typeof settingsSchema>;
-export type ProgressData = z.output<typeof progressDataSchema>;
+export type Attempt = Infer<typeof attemptSchema>;
+export type InProgressQuiz = Infer<typeof inProgressSchema>;
+export type BestScore = Infer<typeof bestScoreSchema>;
+export type DrillStats = Infer<typeof drillStatsSchema>;
+export type ReadingPosition = Infer<typeof readingSchema>;
+export type DrillResult = Infer<typeof drillResultSchema>;
+export type Settings = Infer<typeof settingsSchema>;
+export type ProgressData = Infer<typeof progressDataSchema>;
 
 export function emptyProgress(): ProgressData {
   return {

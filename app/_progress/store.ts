@@ -8,9 +8,9 @@ import { describeProblems, sanitizeProgress } from './sanitize';
 import { PROGRESS_VERSION, emptyProgress, type Attempt, type InProgressQuiz, type ProgressData } from './schema';
 import { browserStorage, safeJsonStorage, type KeyValueStorage } from './storage';
 
-export const PROGRESS_KEY = 'bil-progress';
-/** Where unreadable saved text is copied before it is replaced, so nothing is destroyed silently. */
-export const UNREADABLE_BACKUP_KEY = 'bil-progress-unreadable';
+import { PROGRESS_KEY, UNREADABLE_BACKUP_KEY } from './keys';
+
+export { PROGRESS_KEY, UNREADABLE_BACKUP_KEY };
 const MAX_ATTEMPTS_PER_CHAPTER = 50;
 
 export interface ProgressActions {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Issue } from './check';
 import { migrateProgress } from './migrate';
 import { PROGRESS_VERSION, progressDataSchema, type ProgressData } from './schema';
 
@@ -32,12 +32,9 @@ export function fieldName(path: readonly PropertyKey[]): string {
   }, 'progress');
 }
 
-function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, 3).map((issue) => {
-    const missing = /received undefined$/.test(issue.message);
-    return `the field ${fieldName(issue.path)} ${missing ? 'is missing' : `is invalid (${issue.message.replace(/^Invalid input: /, '')})`}`;
-  });
-  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problems)` : '';
+function describeIssues(issues: readonly Issue[]): string {
+  const lines = issues.slice(0, 3).map((issue) => `the field ${fieldName(issue.path)} ${issue.message}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
   return lines.join('; ') + more;
 }
 
@@ -56,5 +53,5 @@ export function parseProgressFile(text: string): ImportResult {
   if ((version as number) > PROGRESS_VERSION) return refuse(`it was saved by a newer version of the app (version ${String(version)}; this one reads up to ${PROGRESS_VERSION})`);
   if (progress === undefined) return refuse('the field "progress" is missing');
   const parsed = progressDataSchema.safeParse(migrateProgress(progress, version as number));
-  return parsed.success ? { ok: true, progress: parsed.data } : refuse(describeIssues(parsed.error));
+  return parsed.success ? { ok: true, progress: parsed.data } : refuse(describeIssues(parsed.issues));
 }

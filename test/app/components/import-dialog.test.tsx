@@ -68,11 +68,26 @@ describe('ImportDialog', () => {
 });
 
 describe('ProgressNotice', () => {
-  it('shows the load notice until dismissed', () => {
+  it('shows the load notice until dismissed', async () => {
     act(() => progressStore.setState({ notice: 'Some saved progress could not be read and was reset: drill stats.' }));
     render(<ProgressNotice />);
-    expect(screen.getByRole('alert').textContent).toMatch(/reset: drill stats\. Everything else was kept/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/reset: drill stats\. Everything else was kept/);
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('looks at the store only once there is saved progress, also when another tab saves it', async () => {
+    // Nothing saved, as on a first visit (beforeEach saved a drill answer).
+    localStorage.clear();
+    render(<ProgressNotice />);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Another tab saves progress with broken drill stats: the store reads it and the notice says so.
+    const broken = JSON.stringify({ state: { drills: { answered: -1 } }, version: 2 });
+    act(() => {
+      localStorage.setItem(PROGRESS_KEY, broken);
+      window.dispatchEvent(new StorageEvent('storage', { key: PROGRESS_KEY, newValue: broken }));
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/reset: drill stats/);
   });
 });
