@@ -53,7 +53,7 @@ export const SENSOR_BUNDLE_CORRUPT = 0.08;
 export const SENSOR_BUNDLE_SEED = 9502;
 
 export const DATASET_LIMITS: Record<DatasetKind, DatasetLimits> = {
-  tabular: { minRows: 1_000, maxRows: 200_000, stepRows: 1_000, defaultRows: 100_000, defaultCorrupt: 0.0005, defaultMiniBatch: '32KB' },
+  tabular: { minRows: 1_000, maxRows: 1_000_000, stepRows: 1_000, defaultRows: 100_000, defaultCorrupt: 0.0005, defaultMiniBatch: '32KB' },
   file: { minRows: 10, maxRows: SENSOR_BUNDLE_FILES, stepRows: 10, defaultRows: SENSOR_BUNDLE_FILES, defaultCorrupt: SENSOR_BUNDLE_CORRUPT, defaultMiniBatch: '10' },
 };
 
