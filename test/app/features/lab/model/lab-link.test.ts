@@ -32,7 +32,7 @@ describe('resolveLabLink', () => {
     const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
     expect(byField.colour).toMatch(/"colour" is not a lab setting; allowed: sdk, dataset, rows/);
     expect(byField.preset).toBe('"nope" is not a lab preset');
-    expect(byField.rows).toBe('5000000 is not a value the lab keeps (it would become 200000)');
+    expect(byField.rows).toBe('5000000 is not a value the lab keeps (it would become 1000000)');
     expect(byField.low_priority).toMatch(/"yes" is not allowed; use 0 or 1/);
     expect(byField.dataset).toMatch(/"images" is not a dataset kind/);
     expect(byField.node_count).toMatch(/node_count.*\(value "0"\)$/);
