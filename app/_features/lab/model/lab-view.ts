@@ -11,11 +11,13 @@ import type { GanttLane, GanttSegment, LabView, OutputView, QualityView, RocPoin
 /** Above this many attempts, consecutive alike attempts of a lane become one bar (an SVG with thousands of rects is slow). */
 export const MERGE_ABOVE = 400;
 /**
- * Points per progress series: about one per two pixels of the widest plot the
- * lab draws them in (~480 px at the page's full width); a fixed cap, as the
- * worker builds the view before any chart has measured itself.
+ * Points per progress series: one per four pixels of the widest plot the lab
+ * draws them in (~480 px at the page's full width), which a step line shows
+ * no differently; a fixed cap, as the worker builds the view before any chart
+ * has measured itself. recharts' cost per redraw grows with the points: at
+ * 240 one chart took ~60-80 ms of the main thread on the bench machine.
  */
-export const PROGRESS_POINTS = 240;
+export const PROGRESS_POINTS = 120;
 const PROGRESS_AXES: Axes<TimePoint> = { x: (p) => p.t, ys: [(p) => p.succeeded, (p) => p.failed, (p) => p.failedBatches] };
 const MAX_EVENT_TIMES = 4000;
 const PREVIEW_LINES = 10;
