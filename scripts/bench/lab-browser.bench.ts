@@ -12,7 +12,9 @@
 //    any scrolling, onnxruntime and worker chunks excluded.
 // Set LAB_BENCH_URL to use a server that is already running, and
 // LAB_BENCH_TRACES to a folder to keep the traces (open them in DevTools'
-// Performance panel to see what a long task was made of).
+// Performance panel to see what a long task was made of), with
+// LAB_BENCH_SAMPLE=1 to sample JavaScript in them too (slower: the figures
+// then read high).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -171,8 +173,7 @@ async function longestTaskDuringRun(browser: Browser, page: Page, keepScroll = f
   const slider = page.locator('[data-bench="slider"]');
   const speed = page.locator('[data-bench="speed"]');
   const firstButton = page.locator('.lab-runbar-buttons button').first();
-  // A kept trace also samples JavaScript (slower, so only when asked for).
-  const sampled = process.env.LAB_BENCH_TRACES ? ['disabled-by-default-v8.cpu_profiler', 'blink.user_timing'] : [];
+  const sampled = process.env.LAB_BENCH_SAMPLE === '1' ? ['disabled-by-default-v8.cpu_profiler', 'blink.user_timing'] : [];
   await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline', ...sampled] });
   // A what-if run: computed in the worker, drawn here, then its sweeps arrive.
   const previous = await drawnViewId(page);
