@@ -63,6 +63,7 @@ const LAB_MAIN_THREAD_ENGINE_MODULES = [
   'parallel-run/size',
   'parallel-run/outcome',
   'parallel-run/logs',
+  'parallel-run/output', // formats append_row lines; imports only dataset/row-table's id helpers
   'onnx/metrics',
   // The SDK dialects' schemas and mapping: checks and plain data, no simulator.
   'dialects/dialect',

@@ -1,5 +1,8 @@
 // Shared types of the ParallelRunStep engine. Plain data only, so a result can
 // cross a Web Worker boundary as it is and tests can compare with deep equality.
+import type { RowIds, RowTable, TableRows } from './dataset/row-table';
+
+export type { RowIds, RowTable, TableRows } from './dataset/row-table';
 
 export interface DataItem {
   id: string;
@@ -12,11 +15,31 @@ export interface DataItem {
 export interface Dataset {
   kind: 'tabular' | 'file';
   items: DataItem[];
+  /** Set when the rows are stored as columns (tableDataset): `items` is then made only when read. */
+  table?: RowTable;
 }
 
 export interface MiniBatch {
   id: number;
+  /** For a columnar dataset, made from the table only when read (planned batches carry `rows`). */
   items: DataItem[];
+  /** The table rows of a columnar dataset's mini-batch. */
+  rows?: TableRows;
+}
+
+/**
+ * What a columnar run (EntryScript.runRows) returns: one result per scored
+ * row, kept as typed arrays. Each becomes an output line only when someone
+ * reads the file (see outputLines).
+ */
+export interface ScoredColumns {
+  kind: 'scored_rows';
+  ids: RowIds;
+  /** Table row of each result. */
+  rows: Uint32Array;
+  /** The model's score of each result, as it came out (lines round it to 6 decimals). */
+  scores: Float32Array;
+  labels: Uint8Array;
 }
 
 export type OutputAction = 'append_row' | 'summary_only';
@@ -69,6 +92,12 @@ export interface RunContext extends InitContext {
 export interface EntryScript {
   init?(ctx: InitContext): void | Promise<void>;
   run(items: DataItem[], ctx: RunContext): unknown[] | Promise<unknown[]>;
+  /**
+   * The columnar path, used instead of run() when the mini-batch's rows are
+   * stored as a table: same contract (one result per processed row), no
+   * per-row objects.
+   */
+  runRows?(rows: TableRows, ctx: RunContext): ScoredColumns | Promise<ScoredColumns>;
 }
 
 export type EntryScriptFactory = () => EntryScript;
@@ -88,7 +117,9 @@ export type MiniBatchStatus = 'succeeded' | 'failed' | 'not_run';
 
 export interface MiniBatchResult {
   id: number;
-  itemIds: string[];
+  /** The mini-batch holds items firstItem .. firstItem + itemCount - 1 of the input, in order (ids: miniBatchItemIds). */
+  firstItem: number;
+  itemCount: number;
   status: MiniBatchStatus;
   attempts: Attempt[];
   /** Items that run() returned a result for (0 unless the mini-batch ran). */
@@ -116,9 +147,23 @@ export interface ParallelRunResult {
    * The append_row file (null with summary_only). `partial` marks a failed
    * job's lines: Azure generates the file only when the job completes.
    */
-  output: { fileName: string; lines: string[]; partial?: boolean } | null;
+  output: OutputFile | null;
   logs: Record<string, string>;
   /** Virtual seconds, node start-up included. */
   durationSeconds: number;
   costUsd: number;
+}
+
+/** One mini-batch's returned results: a list (one line per element) or scored columns. */
+export type OutputPart = readonly unknown[] | ScoredColumns;
+
+/**
+ * The append_row file, kept as the results came back, in mini-batch order.
+ * Lines are formatted only when read (outputLines, outputChunks).
+ */
+export interface OutputFile {
+  fileName: string;
+  lineCount: number;
+  parts: OutputPart[];
+  partial?: boolean;
 }

@@ -10,6 +10,20 @@ export {
   type ColumnarRef,
   type FeatureMatrix,
 } from './columnar';
+export {
+  evenFileStarts,
+  fileName,
+  fileOfRow,
+  rowIdOf,
+  rowRecord,
+  rowSourceOf,
+  tableDataset,
+  tableItems,
+  withRowFiles,
+  type RowCell,
+  type RowFiles,
+} from './row-table';
+export { creditRiskIds, creditRiskTableBuilder, generateCreditRiskTable, type CreditRiskTableBuilder } from './credit-risk-table';
 export { buildTabularDataset, type TabularBuildOptions, type TabularRow } from './tabular-dataset';
 export { parseCsvDataset, type ParseCsvOptions } from './parse-csv-dataset';
 export {

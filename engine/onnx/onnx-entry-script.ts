@@ -10,7 +10,8 @@ import {
   isValidFeatureRow,
   type FeatureRange,
 } from '../dataset/credit-risk-schema';
-import type { DataItem, EntryScriptFactory, InitContext, RunContext } from '../types';
+import { rowIdOf, tableItems, type TableRows } from '../dataset/row-table';
+import type { DataItem, EntryScript, EntryScriptFactory, InitContext, RunContext, ScoredColumns } from '../types';
 import { readOnnxMetadata } from './onnx-metadata';
 import { loadOrt, type OrtModule, type OrtSource } from './ort-loader';
 
@@ -69,7 +70,7 @@ export function createOnnxEntryScript(modelBytes: Uint8Array, options: OnnxEntry
   return () => {
     let ort: OrtModule | undefined;
     let session: InferenceSession | undefined;
-    return {
+    const script: EntryScript = {
       async init(ctx: InitContext) {
         if (options.requiresGpu && !(ctx as { gpu?: boolean }).gpu) {
           // The error onnxruntime and PyTorch users meet when a CUDA-only model lands on a CPU node.
@@ -79,6 +80,30 @@ export function createOnnxEntryScript(modelBytes: Uint8Array, options: OnnxEntry
         }
         ort = await loadOrt(options.ort);
         session = await ort.InferenceSession.create(bytes, options.sessionOptions ?? { executionProviders: ['wasm'] });
+      },
+      // The columnar path: the rows' block of the table goes to the model as it is, results stay typed arrays.
+      async runRows(rows: TableRows, ctx: RunContext): Promise<ScoredColumns> {
+        if (!ort || !session) throw new Error('run() called before init() created the InferenceSession');
+        const { table, start, count } = rows;
+        if (!sameNames(table.columns, names)) return columnsOf((await script.run(tableSlice(rows), ctx)) as ScoredRow[], rows);
+        const f = names.length;
+        const data = table.data.subarray(start * f, (start + count) * f);
+        const valid = new Uint32Array(count);
+        let kept = 0;
+        for (let i = 0; i < count; i++) if (isValidFeatureRow(data, i * f, ranges)) valid[kept++] = i;
+        if (kept < count) logSkippedRows(ctx, rows, valid.subarray(0, kept));
+        const result: ScoredColumns = { kind: 'scored_rows', ids: table.ids, rows: new Uint32Array(kept), scores: new Float32Array(kept), labels: new Uint8Array(kept) };
+        if (kept === 0) return result;
+        const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', data, [count, f]) });
+        const scores = out[session.outputNames[0]!]!.data as Float32Array;
+        for (let k = 0; k < kept; k++) {
+          const i = valid[k]!;
+          const score = scores[i]!;
+          result.rows[k] = start + i;
+          result.scores[k] = score;
+          result.labels[k] = score >= threshold ? 1 : 0;
+        }
+        return result;
       },
       async run(items: DataItem[], ctx: RunContext): Promise<ScoredRow[]> {
         if (!ort || !session) throw new Error('run() called before init() created the InferenceSession');
@@ -100,18 +125,46 @@ export function createOnnxEntryScript(modelBytes: Uint8Array, options: OnnxEntry
         return rows;
       },
     };
+    return script;
   };
 }
 
 function logSkipped(ctx: RunContext, items: readonly DataItem[], valid: readonly number[]): void {
+  logSkippedIds(ctx, items.length, valid, (i) => items[i]!.id);
+}
+
+function logSkippedRows(ctx: RunContext, rows: TableRows, valid: ArrayLike<number>): void {
+  logSkippedIds(ctx, rows.count, valid, (i) => rowIdOf(rows.table.ids, rows.start + i));
+}
+
+/** One log line per mini-batch: how many rows were skipped, naming the first five. */
+function logSkippedIds(ctx: RunContext, total: number, valid: ArrayLike<number>, idOf: (i: number) => string): void {
   const skipped: string[] = [];
   let k = 0;
-  for (let i = 0; i < items.length && skipped.length < 5; i++) {
+  for (let i = 0; i < total && skipped.length < 5; i++) {
     if (valid[k] === i) k++;
-    else skipped.push(items[i]!.id);
+    else skipped.push(idOf(i));
   }
-  const more = items.length - valid.length - skipped.length;
-  ctx.log(
-    `skipped ${items.length - valid.length} of ${items.length} rows with missing or out-of-range features: ${skipped.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-  );
+  const more = total - valid.length - skipped.length;
+  ctx.log(`skipped ${total - valid.length} of ${total} rows with missing or out-of-range features: ${skipped.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+}
+
+const sameNames = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((n, i) => n === b[i]));
+
+/** A table whose columns differ from the model's inputs goes through the item path. */
+function tableSlice(rows: TableRows): DataItem[] {
+  return tableItems(rows.table).slice(rows.start, rows.start + rows.count);
+}
+
+/** Item-path results of a table's rows, back as columns (their ids are the table's, in row order). */
+function columnsOf(scored: readonly ScoredRow[], rows: TableRows): ScoredColumns {
+  const byId = new Map<string, number>();
+  for (let i = 0; i < rows.count; i++) byId.set(rowIdOf(rows.table.ids, rows.start + i), rows.start + i);
+  return {
+    kind: 'scored_rows',
+    ids: rows.table.ids,
+    rows: Uint32Array.from(scored, (r) => byId.get(r.id)!),
+    scores: Float32Array.from(scored, (r) => r.score),
+    labels: Uint8Array.from(scored, (r) => r.label),
+  };
 }

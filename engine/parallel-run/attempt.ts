@@ -2,9 +2,11 @@
 // how the attempt ends and how long it takes in virtual time. The outcome is
 // written into the process's reusable PendingAttempt and applied by the job
 // loop when the attempt's end time comes round.
-import type { EntryScript, MiniBatch } from '../types';
+import type { EntryScript, MiniBatch, OutputPart } from '../types';
 import { baseRunSeconds, type ResolvedCompute } from './compute';
 import type { FaultInjector } from './faults';
+import { isScoredColumns } from './output';
+import { miniBatchLength } from './partition';
 import { formatBytes } from './size';
 import { errorMessage, isThenable, type PendingAttempt, type SimProcess } from './workers';
 
@@ -40,7 +42,7 @@ export function startAttempt(
   proc.callStart = now;
   proc.ctx.attempt = attempt;
   proc.ctx.miniBatchId = batch.id;
-  const base = baseRunSeconds(compute, batch.items.length, bytes, proc.hasGpu);
+  const base = baseRunSeconds(compute, miniBatchLength(batch), bytes, proc.hasGpu);
   const expanded = bytes * compute.model.memoryExpansionFactor;
   if (expanded > env.memoryPerProcess) {
     const load = compute.model.runCallSeconds + ((bytes / 1048576) * compute.model.megabyteSeconds) / compute.vm.speed;
@@ -53,7 +55,7 @@ export function startAttempt(
   // Called inline rather than through invoke(): this is the per-mini-batch hot path.
   let value: unknown;
   try {
-    value = (proc.script as EntryScript).run(batch.items, proc.ctx);
+    value = callScript(proc.script as EntryScript, batch, proc);
   } catch (error) {
     return settle(pending, env, base + proc.spent, 'exception', errorMessage(error), null);
   }
@@ -66,8 +68,14 @@ export function startAttempt(
   return settleReturn(pending, env, base + proc.spent, value);
 }
 
+/** A columnar mini-batch goes to runRows when the script has it; everything else to run(). */
+function callScript(script: EntryScript, batch: MiniBatch, proc: SimProcess): unknown {
+  if (batch.rows && script.runRows) return script.runRows(batch.rows, proc.ctx);
+  return script.run(batch.items, proc.ctx);
+}
+
 function settleReturn(pending: PendingAttempt, env: AttemptEnvironment, duration: number, value: unknown): number {
-  if (Array.isArray(value)) return settle(pending, env, duration, 'succeeded', '', value);
+  if (Array.isArray(value) || isScoredColumns(value)) return settle(pending, env, duration, 'succeeded', '', value);
   const kind = value === null ? 'null' : typeof value;
   const error = `TypeError: run() returned ${kind}; it must return a list with one element per processed input`;
   return settle(pending, env, duration, 'exception', error, null);
@@ -81,7 +89,7 @@ function settle(
   duration: number,
   outcome: PendingAttempt['outcome'],
   error: string,
-  returned: unknown[] | null,
+  returned: OutputPart | null,
 ): number {
   const timeout = env.runInvocationTimeout;
   if (duration > timeout && outcome !== 'oom') {

@@ -4,6 +4,7 @@
 import type { MiniBatch } from '../types';
 import type { Random } from '../random';
 import type { DatastoreAccessFault, FaultPlan } from './sim-types';
+import { miniBatchItemId, miniBatchLength } from './partition';
 
 export interface FaultInjector {
   /** Extra virtual seconds of slow items in each mini-batch, or null when none are slow. */
@@ -58,10 +59,12 @@ function slowSecondsPerBatch(plan: FaultPlan | undefined, batches: MiniBatch[], 
   const rate = slow.rate ?? 0;
   const seconds = new Float64Array(batches.length);
   for (const batch of batches) {
+    const id = miniBatchItemId(batch);
+    const size = miniBatchLength(batch);
     let extra = 0;
-    for (const item of batch.items) {
+    for (let i = 0; i < size; i++) {
       const drawn = rate > 0 && rng.next() < rate;
-      if (drawn || ids.has(item.id)) extra += slow.seconds;
+      if (drawn || (ids.size > 0 && ids.has(id(i)))) extra += slow.seconds;
     }
     seconds[batch.id] = extra;
   }

@@ -10,7 +10,7 @@ export {
   type ConfigKey,
   type LooseParallelRunConfig,
 } from './defaults';
-export { planMiniBatches, effectiveMiniBatchSize } from './partition';
+export { planMiniBatches, effectiveMiniBatchSize, miniBatchLength, miniBatchItemIds } from './partition';
 export {
   validateParallelRunConfig,
   describeProblems,
@@ -49,7 +49,7 @@ export {
   nodeName,
   processName,
 } from './logs';
-export { formatOutputLine, formatOutputLines } from './output';
+export { formatOutputLine, formatOutputLines, isScoredColumns, outputChunks, outputFile, outputLines } from './output';
 export {
   MINI_BATCH_OUTCOMES,
   MINI_BATCH_OUTCOME_LABELS,

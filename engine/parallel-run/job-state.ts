@@ -3,7 +3,7 @@
 // thresholds, progress lines, system errors). The job's life is built on it in
 // two layers: job-lifecycle.ts (nodes, preemption, init()) and job.ts (the
 // event loop and the run() attempts).
-import type { Attempt, AttemptOutcome, EntryScriptFactory, MiniBatch } from '../types';
+import type { Attempt, AttemptOutcome, EntryScriptFactory, MiniBatch, OutputPart } from '../types';
 import type { Random } from '../random';
 import type { AttemptEnvironment } from './attempt';
 import { processMemoryBytes, type ResolvedCompute } from './compute';
@@ -11,6 +11,7 @@ import { EventQueue } from './event-queue';
 import { InitFailureRules } from './init-rules';
 import type { FaultInjector } from './faults';
 import { JobLogWriter } from './logs';
+import { miniBatchLength } from './partition';
 import type { CoreRules } from './rules';
 import type { FailureCause, ResolvedRunSettings, SystemFailureRule } from './sim-types';
 import { exceededThresholds } from './thresholds';
@@ -55,12 +56,11 @@ export abstract class JobState {
   readonly itemsSucceeded: Int32Array;
   readonly itemsFailed: Int32Array;
   /**
-   * run()'s results as append_row lines, formatted when the mini-batch
-   * completes (as Azure appends them then); kept only for append_row. Not
-   * keeping the returned objects until the end also spares the GC from
-   * promoting a million short-lived results.
+   * run()'s results per mini-batch, as returned (a list, or scored columns);
+   * kept only for append_row. Lines are formatted only when the file is read
+   * (output.ts), so a columnar run never makes an object or a string per row.
    */
-  readonly outputLines: (string[] | undefined)[];
+  readonly outputParts: (OutputPart | undefined)[];
   now = 0;
   done = false;
   failure: FailureCause | undefined;
@@ -92,7 +92,7 @@ export abstract class JobState {
     this.attempts = new Array<Attempt[] | undefined>(count);
     this.itemsSucceeded = new Int32Array(count);
     this.itemsFailed = new Int32Array(count);
-    this.outputLines = new Array<string[] | undefined>(count);
+    this.outputParts = new Array<OutputPart | undefined>(count);
     this.tries = new Uint16Array(count);
     this.picked = new Uint16Array(count);
     for (const batch of inputs.batches) this.queue.push(batch.id);
@@ -184,7 +184,7 @@ export abstract class JobState {
   }
 
   protected logAttempt(proc: SimProcess, id: number, start: number, succeeded: number, failed: number, outcome: AttemptOutcome, error: string): void {
-    const total = (this.inputs.batches[id] as MiniBatch).items.length;
+    const total = miniBatchLength(this.inputs.batches[id] as MiniBatch);
     this.log.attempt(id, this.picked[id] as number, proc.label, start, total, succeeded, failed, this.now - start, outcome, error);
   }
 }

@@ -20,11 +20,12 @@
 //
 // The layers: job-state.ts (state and bookkeeping), job-lifecycle.ts (nodes
 // and init()), and this file (the event loop and the run() attempts).
-import type { AttemptOutcome, MiniBatch } from '../types';
+import type { AttemptOutcome, MiniBatch, OutputPart } from '../types';
 import { startAttempt } from './attempt';
 import { JobLifecycle } from './job-lifecycle';
 import { FAILED, pythonTraceback, SUCCEEDED } from './job-state';
-import { formatOutputLine } from './output';
+import { partLength } from './output';
+import { miniBatchLength } from './partition';
 import { plural } from './outcome';
 import type { JobEvent, SimProcess } from './workers';
 
@@ -132,7 +133,7 @@ export class ParallelRunJob extends JobLifecycle {
     pending.active = false;
     const { miniBatchId: id, start, outcome, error, returned } = pending;
     pending.returned = null;
-    const total = (this.inputs.batches[id] as MiniBatch).items.length;
+    const total = miniBatchLength(this.inputs.batches[id] as MiniBatch);
     this.recordAttempt(proc, id, start, outcome, error);
     this.tries[id] = (this.tries[id] as number) + 1;
     if (outcome === 'succeeded') {
@@ -145,23 +146,24 @@ export class ParallelRunJob extends JobLifecycle {
     if (!this.done && this.finalized === this.inputs.batches.length) this.done = true;
   }
 
-  protected acceptReturn(proc: SimProcess, id: number, total: number, start: number, returned: unknown[]): void {
+  protected acceptReturn(proc: SimProcess, id: number, total: number, start: number, returned: OutputPart): void {
     if (this.inputs.rules.cardinality === 'any') return this.acceptAnyReturn(proc, id, total, start, returned);
-    const succeeded = Math.min(returned.length, total);
+    const length = partLength(returned);
+    const succeeded = Math.min(length, total);
     const failed = total - succeeded;
     let error = '';
-    if (failed > 0) error = `run() returned ${returned.length} results for ${total} inputs; the missing ${failed} count as failed items`;
-    else if (returned.length > total) error = `run() returned ${returned.length} results for ${total} inputs; one result per input is expected`;
+    if (failed > 0) error = `run() returned ${length} results for ${total} inputs; the missing ${failed} count as failed items`;
+    else if (length > total) error = `run() returned ${length} results for ${total} inputs; one result per input is expected`;
     this.logAttempt(proc, id, start, succeeded, failed, 'succeeded', error);
     if (error) this.log.errorLine(this.now, `mini-batch ${id} on ${proc.label}: ${error}`);
-    if (this.keepReturned) this.outputLines[id] = returned.map(formatOutputLine);
+    if (this.keepReturned) this.outputParts[id] = returned;
     this.finalize(id, failed > 0 ? FAILED : SUCCEEDED, succeeded, failed);
   }
 
   /** Batch endpoints: one file may give many rows or none, so a normal return settles every input. */
-  protected acceptAnyReturn(proc: SimProcess, id: number, total: number, start: number, returned: unknown[]): void {
+  protected acceptAnyReturn(proc: SimProcess, id: number, total: number, start: number, returned: OutputPart): void {
     this.logAttempt(proc, id, start, total, 0, 'succeeded', '');
-    if (this.keepReturned) this.outputLines[id] = returned.map(formatOutputLine);
+    if (this.keepReturned) this.outputParts[id] = returned;
     this.finalize(id, SUCCEEDED, total, 0);
   }
 

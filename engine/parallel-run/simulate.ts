@@ -1,12 +1,13 @@
 // simulateParallelRun: validate the config, plan mini-batches, run the job in
 // virtual time and assemble a plain-data result.
-import type { Dataset, MiniBatchResult, ParallelRunConfig, RunCounts } from '../types';
+import type { Dataset, MiniBatch, MiniBatchResult, ParallelRunConfig, RunCounts } from '../types';
 import { createRandom } from '../random';
 import { costUsd, defaultProcessCountPerNode, resolveCompute, type ResolvedCompute } from './compute';
 import { DEFAULT_APPEND_ROW_FILE_NAME, DEFAULT_RUN_INVOCATION_TIMEOUT, DEFAULT_RUN_MAX_TRY } from './defaults';
 import { createFaultInjector } from './faults';
 import { MINI_BATCH_STATUS, ParallelRunJob } from './job';
-import { formatOutputLines } from './output';
+import { outputFile } from './output';
+import { miniBatchLength } from './partition';
 import { countOutcomes, describeMiniBatches, plural } from './outcome';
 import { effectiveMiniBatchSize, partitionDataset, type Partition } from './partition';
 import { partitionByFiles } from './partition-files';
@@ -84,7 +85,7 @@ function keepsExistingOutput(job: ParallelRunJob, settings: ResolvedRunSettings,
 
 function assembleResult(
   job: ParallelRunJob,
-  batches: { id: number; items: { id: string }[] }[],
+  batches: MiniBatch[],
   settings: ResolvedRunSettings,
   compute: ResolvedCompute,
 ): ParallelRunSimulation {
@@ -94,9 +95,10 @@ function assembleResult(
     miniBatches: batches.length, miniBatchesSucceeded: 0, miniBatchesFailed: 0, miniBatchesNotRun: 0,
   };
   const miniBatches: MiniBatchResult[] = new Array<MiniBatchResult>(batches.length);
+  let firstItem = 0;
   for (const batch of batches) {
     const id = batch.id;
-    const size = batch.items.length;
+    const size = miniBatchLength(batch);
     const status = MINI_BATCH_STATUS[job.status[id] as number] ?? 'not_run';
     counts.items += size;
     if (status === 'not_run') {
@@ -108,17 +110,18 @@ function assembleResult(
       if (status === 'succeeded') counts.miniBatchesSucceeded++;
       else counts.miniBatchesFailed++;
     }
-    const itemIds = new Array<string>(size);
-    for (let i = 0; i < size; i++) itemIds[i] = (batch.items[i] as { id: string }).id;
+    // Mini-batches are consecutive runs of the input, so a range names their items.
     miniBatches[id] = {
       id,
-      itemIds,
+      firstItem,
+      itemCount: size,
       status,
       attempts: job.attempts[id] ?? [],
       // Both stay 0 for a mini-batch that never finished.
       itemsSucceeded: job.itemsSucceeded[id] as number,
       itemsFailed: job.itemsFailed[id] as number,
     };
+    firstItem += size;
   }
   const nodes: NodeTimeline[] = job.nodes.map((n) => {
     const timeline: NodeTimeline = {
@@ -136,7 +139,7 @@ function assembleResult(
   const status = job.failure ? 'Failed' : 'Completed';
   const cost = costUsd(compute, nodeSeconds);
   const output = settings.outputAction === 'append_row' ? appendRowOutput(job, settings.appendRowFileName) : null;
-  if (output && !output.partial) job.log.progressLine(end, `Concatenating the append_row output: ${plural(output.lines.length, 'line')} in ${output.fileName}.`);
+  if (output && !output.partial) job.log.progressLine(end, `Concatenating the append_row output: ${plural(output.lineCount, 'line')} in ${output.fileName}.`);
   const logs = job.log.finish({
     status,
     failureReason: job.failureReason,
@@ -173,15 +176,14 @@ function assembleResult(
  * what they are: this simulator's choice, not a file Azure documents.
  */
 function appendRowOutput(job: ParallelRunJob, fileName: string): NonNullable<ParallelRunSimulation['output']> {
-  const lines = formatOutputLines(job.outputLines);
-  return job.failure ? { fileName, lines, partial: true } : { fileName, lines };
+  return outputFile(fileName, job.outputParts, job.failure !== undefined);
 }
 
 function outputLine(output: ParallelRunSimulation['output'], action: ResolvedRunSettings['outputAction'], failure: FailureCause | undefined): string {
   if (!output) return action === 'summary_only' ? 'Output: summary_only, no output file' : 'Output: none';
   if (failure?.kind === 'system' && failure.rule === 'output_exists') {
-    return `Output: ${output.fileName} was already there and is left as it was; the ${plural(output.lines.length, 'new line')} were not written`;
+    return `Output: ${output.fileName} was already there and is left as it was; the ${plural(output.lineCount, 'new line')} were not written`;
   }
-  if (output.partial) return `Output: the job failed, so ${output.fileName} was not generated (the simulator keeps ${plural(output.lines.length, 'line')} from mini-batches that finished first)`;
-  return `Output: ${plural(output.lines.length, 'line')} appended to ${output.fileName}`;
+  if (output.partial) return `Output: the job failed, so ${output.fileName} was not generated (the simulator keeps ${plural(output.lineCount, 'line')} from mini-batches that finished first)`;
+  return `Output: ${plural(output.lineCount, 'line')} appended to ${output.fileName}`;
 }

@@ -1,6 +1,6 @@
 // Nodes and worker processes as the simulator tracks them, and the context
 // object each process hands to its entry script.
-import type { EntryScript } from '../types';
+import type { EntryScript, OutputPart } from '../types';
 import type { VmSize } from './compute';
 import type { ParallelInitContext, ParallelRunContext } from './sim-types';
 import { nodeName, processName, stamp } from './logs';
@@ -30,7 +30,7 @@ export interface PendingAttempt {
   start: number;
   outcome: 'succeeded' | 'exception' | 'timeout' | 'oom';
   error: string;
-  returned: unknown[] | null;
+  returned: OutputPart | null;
 }
 
 export type JobEvent =

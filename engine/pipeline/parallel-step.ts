@@ -3,7 +3,9 @@
 // the misconfigurations surface at run time, as in Azure: a missing package
 // fails the import, a missing model version fails Model.get_model_path, a GPU
 // model on a CPU node fails to create its session.
-import type { Dataset, EntryScriptFactory } from '../types';
+import type { Dataset, EntryScriptFactory, OutputFile } from '../types';
+import { rowIdOf } from '../dataset/row-table';
+import { isScoredColumns } from '../parallel-run/output';
 import { createOnnxEntryScript } from '../onnx/onnx-entry-script';
 import { loadOrt, sharingSessions, type OrtModule, type OrtSource } from '../onnx/ort-loader';
 import { LOG_PATHS } from '../parallel-run/logs';
@@ -48,19 +50,24 @@ function entryScriptFor(ws: Workspace, step: PipelineStep, environment: Environm
   });
 }
 
-/** JSON lines from append_row back into scored rows; other lines are skipped. */
-function scoredRows(lines: readonly string[]): ScoredRecord[] {
+/** The append_row results as scored rows, read from the kept results (no line is formatted); others are skipped. */
+function scoredRows(output: OutputFile | null): ScoredRecord[] {
   const rows: ScoredRecord[] = [];
-  for (const line of lines) {
-    try {
-      const row = JSON.parse(line) as Partial<ScoredRecord>;
-      if (typeof row.id === 'string' && typeof row.score === 'number') rows.push({ id: row.id, score: row.score, label: row.label ?? 0 });
-    } catch {
+  for (const part of output?.parts ?? []) {
+    if (isScoredColumns(part)) {
+      for (let i = 0; i < part.rows.length; i++) rows.push({ id: rowIdOf(part.ids, part.rows[i]!), score: round6(part.scores[i]!), label: part.labels[i]! });
+      continue;
+    }
+    for (const value of part) {
+      const row = value as Partial<ScoredRecord> | null;
       // not a scored row (e.g. a pass-through id line)
+      if (typeof row?.id === 'string' && typeof row.score === 'number') rows.push({ id: row.id, score: row.score, label: row.label ?? 0 });
     }
   }
   return rows;
 }
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 export interface ParallelStepOutcome {
   simulation?: ParallelRunSimulation;
@@ -87,7 +94,7 @@ export async function runParallelStep(
   } catch (error) {
     return { scores: [], error: error instanceof Error ? error.message : String(error) };
   }
-  const scores = scoredRows(simulation.output?.lines ?? []);
+  const scores = scoredRows(simulation.output);
   if (simulation.status !== 'Failed') return { simulation, scores };
   const reason = simulation.failureReason ?? 'the ParallelRunStep job failed';
   const first = firstLoggedError(simulation);

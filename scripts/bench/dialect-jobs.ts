@@ -2,15 +2,15 @@
 // with the settings whose defaults differ from v1 stated, so every dialect
 // does v1's work: the same mini-batches, processes and timeout. Not a bench
 // of its own (no .bench.ts suffix); onnx-throughput.bench.ts runs it.
-import { simulateDialectJob, type DataItem, type Dataset, type Dialect, type EntryScriptFactory, type MiniBatch } from '../../engine/index';
+import { simulateDialectJob, tableDataset, withRowFiles, type Dataset, type Dialect, type EntryScriptFactory, type MiniBatch } from '../../engine/index';
 
 export interface DialectJob {
   /** The suffix of the BENCH names. */
   key: string;
   dialect: Dialect;
   config: unknown;
-  /** Turns the dataset into what the dialect reads the same way (called once, after the v1 runs). */
-  prepare?: (dataset: Dataset, v1Batches: readonly MiniBatch[]) => void;
+  /** The dataset as the dialect reads it to do the same work (called once, after the v1 runs). */
+  prepare?: (dataset: Dataset, v1Batches: readonly MiniBatch[]) => Dataset;
 }
 
 export const DIALECT_JOBS: readonly DialectJob[] = [
@@ -27,8 +27,10 @@ export const DIALECT_JOBS: readonly DialectJob[] = [
     // A batch deployment hands out whole files, so the rows are given the files
     // v1's 1 MB mini-batches would be: one file per mini-batch.
     prepare: (dataset, v1Batches) => {
-      for (const batch of v1Batches) for (const item of batch.items as DataItem[]) item.source = `part-${String(batch.id).padStart(5, '0')}.csv`;
-      if (v1Batches.reduce((n, b) => n + b.items.length, 0) !== dataset.items.length) throw new Error('the v1 mini-batches do not cover the dataset');
+      const table = dataset.table;
+      if (!table) throw new Error('the bench dataset is columnar');
+      const starts = Uint32Array.from(v1Batches, (batch) => batch.rows!.start);
+      return tableDataset(withRowFiles(table, { starts, prefix: 'part-', width: 5, suffix: '.csv' }));
     },
   },
 ];
@@ -37,8 +39,8 @@ export const DIALECT_JOBS: readonly DialectJob[] = [
 export async function runDialectJob(job: DialectJob, dataset: Dataset, entryScript: EntryScriptFactory, expectedLines: number): Promise<string> {
   const result = await simulateDialectJob({ dialect: job.dialect, config: job.config, dataset, entryScript, seed: 1 });
   const { counts } = result;
-  if (counts.items !== dataset.items.length || result.output?.lines.length !== expectedLines || result.output.fileName !== 'predictions.csv') {
-    throw new Error(`unexpected ${job.dialect} result: ${JSON.stringify(counts)}, ${result.output?.lines.length} lines in ${result.output?.fileName}`);
+  if (counts.items !== dataset.table?.rows || result.output?.lineCount !== expectedLines || result.output.fileName !== 'predictions.csv') {
+    throw new Error(`unexpected ${job.dialect} result: ${JSON.stringify(counts)}, ${result.output?.lineCount} lines in ${result.output?.fileName}`);
   }
-  return `${job.dialect}: ${result.status}, ${counts.miniBatches} mini-batches, ${result.output.lines.length} lines in ${result.output.fileName}`;
+  return `${job.dialect}: ${result.status}, ${counts.miniBatches} mini-batches, ${result.output.lineCount} lines in ${result.output.fileName}`;
 }

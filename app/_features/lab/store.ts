@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { hasProblems, validateSettings, type FieldProblems } from './model/config';
 import { PRESETS_BY_ID, type PresetId } from './model/presets';
-import type { LabView, ProgressPhase, QualityView, SweepKind, SweepPoint, WorkerMessage } from './model/protocol';
+import type { LabView, OutputChunks, ProgressPhase, QualityView, SweepKind, SweepPoint, WorkerMessage } from './model/protocol';
 import { NO_SCENARIO, type ScenarioSpec } from './model/scenario';
 import { DEFAULT_SETTINGS, datasetDefaults, sanitizeSettings, type LabSettings } from './model/settings';
 import type { LabWorkerClient } from './worker/client';
@@ -67,7 +67,7 @@ export interface LabActions {
   resetSettings(): void;
   setThreshold(value: number | null): void;
   /** The full append_row file of the result on screen (it is kept in the worker). */
-  fetchOutput(): Promise<{ fileName: string; text: string }>;
+  fetchOutput(): Promise<OutputChunks>;
   selectLog(path: string | null): void;
   setCustomScenario(scenario: ScenarioSpec | null): void;
   play(reducedMotion: boolean): void;
@@ -118,7 +118,7 @@ export function createLabStore(options: LabStoreOptions): LabStore {
   let lastSent = -Infinity;
   let started = false;
   let unsubscribe: (() => void) | undefined;
-  const outputWaiters: ((file: { fileName: string; text: string } | null) => void)[] = [];
+  const outputWaiters: ((file: OutputChunks | null) => void)[] = [];
 
   const store = createStore<LabState>()((set, get) => {
     const scenarioFor = (state: Pick<LabData, 'preset' | 'customScenario'>): ScenarioSpec =>

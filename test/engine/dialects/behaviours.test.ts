@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { LOG_PATHS, simulateDialectJob, simulateParallelRun, type Dialect } from '@/engine/index';
 import type { Dataset, EntryScriptFactory } from '@/engine/types';
-import type { FaultPlan } from '@/engine/parallel-run/index';
+import { miniBatchItemIds, type FaultPlan } from '@/engine/parallel-run/index';
+import { outputOf } from '../parallel-run/helpers';
 import { dropsOne, echo, files, rowsOf, slow, tabular, threePerInput } from './helpers';
 
 const run = (dialect: Dialect, config: unknown, dataset: Dataset, entryScript: EntryScriptFactory = echo, extra: { faults?: FaultPlan; existingOutputs?: string[] } = {}) =>
@@ -17,7 +18,7 @@ describe('file-level distribution (batch deployments)', () => {
 
   it('hands run() whole files, however big, where a parallel job splits by size', async () => {
     const batch = await run('v2-batch-deployment', { settings: { mini_batch_size: 1 } }, data);
-    expect(batch.miniBatches.map((b) => b.itemIds.length)).toEqual([5000, 3, 1]);
+    expect(batch.miniBatches.map((b) => b.itemCount)).toEqual([5000, 3, 1]);
     expect(batch.settings).toMatchObject({ miniBatchSize: 1, miniBatchSizeUnit: 'files' });
     const parallel = await run('v2-parallel', { mini_batch_size: '100 kb' }, data);
     expect(parallel.miniBatches.length).toBeGreaterThan(3);
@@ -25,8 +26,9 @@ describe('file-level distribution (batch deployments)', () => {
   });
 
   it('counts files, not sizes, for a file input too', async () => {
-    const batch = await run('v2-batch-deployment', { settings: { mini_batch_size: 2 } }, files([10, 5_000_000, 20, 30, 40]));
-    expect(batch.miniBatches.map((b) => b.itemIds)).toEqual([['file0.csv', 'file1.csv'], ['file2.csv', 'file3.csv'], ['file4.csv']]);
+    const input = files([10, 5_000_000, 20, 30, 40]);
+    const batch = await run('v2-batch-deployment', { settings: { mini_batch_size: 2 } }, input);
+    expect(batch.miniBatches.map((b) => miniBatchItemIds(input, b))).toEqual([['file0.csv', 'file1.csv'], ['file2.csv', 'file3.csv'], ['file4.csv']]);
   });
 
   it('counts failed files against settings.error_threshold', async () => {
@@ -53,9 +55,9 @@ describe('output cardinality', () => {
     const fewer = await run('v2-batch-deployment', { settings: { mini_batch_size: 2 } }, data, dropsOne);
     expect(fewer.miniBatches.map((b) => b.status)).toEqual(['succeeded', 'succeeded']);
     expect(fewer.counts).toMatchObject({ itemsSucceeded: 4, itemsFailed: 0 });
-    expect(fewer.output?.lines).toHaveLength(2);
+    expect(outputOf(fewer)?.lines).toHaveLength(2);
     const more = await run('v2-batch-deployment', { settings: { mini_batch_size: 2 } }, data, threePerInput);
-    expect(more.output?.lines).toHaveLength(12);
+    expect(outputOf(more)?.lines).toHaveLength(12);
     expect(more.logs[LOG_PATHS.errors]).toBe('No errors were reported by the entry script.\n');
   });
 });

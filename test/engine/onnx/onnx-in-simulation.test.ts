@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { outputOf } from '../parallel-run/helpers';
 import {
   createOnnxEntryScript,
   CREDIT_RISK_FEATURES,
@@ -35,7 +36,7 @@ describe('ONNX entry script in simulateParallelRun', () => {
     expect(result.status).toBe('Completed');
     expect(result.counts.itemsFailed).toBe(corrupted.length);
     expect(result.counts.itemsSucceeded).toBe(dataset.items.length - corrupted.length);
-    const lines = result.output!.lines.map((l) => JSON.parse(l) as { id: string; score: number; label: number });
+    const lines = outputOf(result)!.lines.map((l) => JSON.parse(l) as { id: string; score: number; label: number });
     expect(lines).toHaveLength(result.counts.itemsSucceeded);
     const bad = new Set(corrupted.map((i) => i.id));
     expect(lines.some((l) => bad.has(l.id))).toBe(false);

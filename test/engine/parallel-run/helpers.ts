@@ -1,5 +1,6 @@
 // Small builders shared by the parallel-run tests.
-import type { DataItem, Dataset, EntryScriptFactory, ParallelRunConfig } from '@/engine/types';
+import type { DataItem, Dataset, EntryScriptFactory, OutputFile, ParallelRunConfig } from '@/engine/types';
+import { outputLines } from '@/engine/parallel-run/output';
 
 export function rows(count: number, bytes = 100, source?: string, prefix = 'r'): DataItem[] {
   return Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i}`, bytes, value: i, ...(source ? { source } : {}) }));
@@ -22,3 +23,11 @@ export function config(overrides: Partial<ParallelRunConfig> = {}): ParallelRunC
 
 /** An entry script that returns one `{ id }` per input. */
 export const echo: EntryScriptFactory = () => ({ run: (items) => items.map((item) => ({ id: item.id })) });
+
+/** A result's append_row file as it reads: its name, every line formatted, and the partial flag. */
+export function outputOf(result: { output: OutputFile | null }): { fileName: string; lines: string[]; partial?: boolean } | null {
+  const file = result.output;
+  if (!file) return null;
+  const lines = outputLines(file);
+  return file.partial ? { fileName: file.fileName, lines, partial: true } : { fileName: file.fileName, lines };
+}

@@ -12,7 +12,7 @@ import {
   validateParallelRunConfig,
 } from '@/engine/parallel-run/index';
 import type { EntryScriptFactory } from '@/engine/types';
-import { config, echo, rows, tabular } from './helpers';
+import { config, echo, outputOf, rows, tabular } from './helpers';
 
 /** Returns one result fewer than it got for every mini-batch holding r3 (a "short return"). */
 const dropsR3: EntryScriptFactory = () => ({ run: (items) => items.filter((i) => i.id !== 'r3').map((i) => ({ id: i.id })) });
@@ -68,7 +68,7 @@ describe('failures before run()', () => {
     expect(result.failureReason).toMatch(/mounting the input dataset failed on node-\d before any process started.*403/);
     expect([inits, runs]).toEqual([0, 0]);
     expect(result.counts.itemsSucceeded).toBe(0);
-    expect(result.output).toEqual({ fileName: 'parallel_run_step.txt', lines: [], partial: true });
+    expect(outputOf(result)).toEqual({ fileName: 'parallel_run_step.txt', lines: [], partial: true });
     expect(result.logs[LOG_PATHS.errors]).toMatch(/403/);
     expect(Object.keys(result.logs).some((path) => path.startsWith('logs/user/'))).toBe(false);
   });

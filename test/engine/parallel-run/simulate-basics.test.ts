@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateParallelRun, VM_SIZES, type ParallelRunContext } from '@/engine/parallel-run/index';
 import type { DataItem, EntryScriptFactory } from '@/engine/types';
-import { config, echo, files, rows, tabular } from './helpers';
+import { config, echo, files, outputOf, rows, tabular } from './helpers';
 
 describe('simulateParallelRun: rejecting invalid configs', () => {
   it('rejects with an error that lists every problem', async () => {
@@ -34,7 +34,7 @@ describe('simulateParallelRun: an empty input', () => {
       items: 0, itemsSucceeded: 0, itemsFailed: 0, itemsNotRun: 0,
       miniBatches: 0, miniBatchesSucceeded: 0, miniBatchesFailed: 0, miniBatchesNotRun: 0,
     });
-    expect(result.output).toEqual({ fileName: 'parallel_run_step.txt', lines: [] });
+    expect(outputOf(result)).toEqual({ fileName: 'parallel_run_step.txt', lines: [] });
     expect(result.durationSeconds).toBe(0);
   });
 });
@@ -80,7 +80,7 @@ describe('simulateParallelRun: workers and the shared queue', () => {
       entryScript: script,
     });
     expect(instances).toBe(2);
-    for (const line of result.output?.lines ?? []) {
+    for (const line of outputOf(result)?.lines ?? []) {
       const [model, who] = line.split(' ');
       expect(model).toBe(`model-${who}`);
     }
@@ -155,7 +155,7 @@ describe('simulateParallelRun: output', () => {
       run: (items) => items.map((item, i) => (i % 3 === 0 ? { id: item.id, score: 0.5 } : i % 3 === 1 ? `${item.id}: ok` : 7)),
     });
     const result = await simulateParallelRun({ dataset: tabular(rows(6)), config: config(), entryScript: script });
-    expect(result.output).toEqual({
+    expect(outputOf(result)).toEqual({
       fileName: 'parallel_run_step.txt',
       lines: ['{"id":"r0","score":0.5}', 'r1: ok', '7', '{"id":"r3","score":0.5}', 'r4: ok', '7'],
     });
@@ -168,7 +168,7 @@ describe('simulateParallelRun: output', () => {
       entryScript: echo,
     });
     expect(result.output?.fileName).toBe('scores.csv');
-    expect(result.output?.lines).toHaveLength(3);
+    expect(outputOf(result)?.lines).toHaveLength(3);
   });
 
   it('keeps mini-batch order in the output even when later mini-batches finish first', async () => {
@@ -186,7 +186,7 @@ describe('simulateParallelRun: output', () => {
     const zero = result.miniBatches[0]?.attempts[0];
     const three = result.miniBatches[3]?.attempts[0];
     expect(zero!.end).toBeGreaterThan(three!.end);
-    expect(result.output?.lines).toEqual(rows(40).map((r) => r.id));
+    expect(outputOf(result)?.lines).toEqual(rows(40).map((r) => r.id));
   });
 
   it('summary_only produces no output file, only counts', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateParallelRun } from '@/engine/parallel-run/index';
 import type { EntryScriptFactory } from '@/engine/types';
-import { config, echo, rows, tabular } from './helpers';
+import { config, echo, outputOf, rows, tabular } from './helpers';
 
 const outcomes = (attempts: { outcome: string }[] | undefined) => (attempts ?? []).map((a) => a.outcome);
 
@@ -89,7 +89,7 @@ describe('run_invocation_timeout', () => {
     for (const a of attempts) expect(a.end - a.start).toBeCloseTo(5, 9);
     expect(attempts[0]?.error).toMatch(/run_invocation_timeout = 5/);
     expect(result.miniBatches[0]?.status).toBe('failed');
-    expect(result.output?.lines).toEqual([]); // whatever a timed-out call returned is discarded
+    expect(outputOf(result)?.lines).toEqual([]); // whatever a timed-out call returned is discarded
   });
 
   it('lets a call that stays within the timeout succeed', async () => {
@@ -129,7 +129,7 @@ describe('short returns', () => {
       expect(batch.itemsFailed).toBe(2);
     }
     expect(result.counts).toMatchObject({ itemsSucceeded: 16, itemsFailed: 4, miniBatchesFailed: 2 });
-    expect(result.output?.lines).toHaveLength(16);
+    expect(outputOf(result)?.lines).toHaveLength(16);
   });
 });
 

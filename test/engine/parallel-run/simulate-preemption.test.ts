@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateParallelRun } from '@/engine/parallel-run/index';
 import type { EntryScriptFactory } from '@/engine/types';
-import { config, rows, tabular } from './helpers';
+import { config, outputOf, rows, tabular } from './helpers';
 
 // Each mini-batch takes a little over 20 virtual seconds, so at 300 s (nodes
 // are ready at about 240 s, init takes 5 s) both processes are mid-call.
@@ -21,7 +21,7 @@ describe('low-priority preemption', () => {
     expect(result.status).toBe('Completed');
     expect(result.preemptions).toBe(1);
     expect(result.counts.itemsSucceeded).toBe(100);
-    expect(result.output?.lines).toHaveLength(100);
+    expect(outputOf(result)?.lines).toHaveLength(100);
     const preempted = result.miniBatches.filter((b) => b.attempts.some((a) => a.outcome === 'preempted'));
     expect(preempted).toHaveLength(2);
     for (const batch of preempted) {

@@ -2,7 +2,8 @@
 // patterns. Datasets stay small so each run takes milliseconds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulateParallelRun, type FaultPlan, type ParallelRunSimulation } from '@/engine/parallel-run/index';
+import { miniBatchItemIds, simulateParallelRun, type FaultPlan, type ParallelRunSimulation } from '@/engine/parallel-run/index';
+import { outputOf } from './helpers';
 import type { DataItem, Dataset, EntryScriptFactory, ParallelRunConfig } from '@/engine/types';
 
 interface Scenario {
@@ -121,14 +122,14 @@ describe('simulateParallelRun properties', () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (s) => {
         const result = await simulate(s);
-        expect(result.miniBatches.flatMap((b) => b.itemIds)).toEqual(s.dataset.items.map((i) => i.id));
+        expect(result.miniBatches.flatMap((b) => miniBatchItemIds(s.dataset, b))).toEqual(s.dataset.items.map((i) => i.id));
         let succeeded = 0;
         let failed = 0;
         let notRun = 0;
         for (const b of result.miniBatches) {
-          if (b.status === 'not_run') notRun += b.itemIds.length;
+          if (b.status === 'not_run') notRun += b.itemCount;
           else {
-            expect(b.itemsSucceeded + b.itemsFailed).toBe(b.itemIds.length);
+            expect(b.itemsSucceeded + b.itemsFailed).toBe(b.itemCount);
             succeeded += b.itemsSucceeded;
             failed += b.itemsFailed;
           }
@@ -145,7 +146,7 @@ describe('simulateParallelRun properties', () => {
       fc.asyncProperty(scenarioArb, async (s) => {
         const result = await simulate(s);
         if (s.config.output_action === 'summary_only') expect(result.output).toBeNull();
-        else expect(result.output?.lines).toHaveLength(result.counts.itemsSucceeded);
+        else expect(outputOf(result)?.lines).toHaveLength(result.counts.itemsSucceeded);
       }),
       RUNS,
     );

@@ -1,12 +1,12 @@
 // Turns the engine's result into what the charts and panels draw. Runs in the
 // worker; pure, so it is tested in Node with real engine results.
 import type { Attempt, MiniBatchResult, ParallelRunSimulation } from '@/engine/index';
-import { auc, confusionMatrix } from '@/engine/onnx/metrics';
 import { VM_SIZES } from '@/engine/parallel-run/compute';
 import { nodeName, processName } from '@/engine/parallel-run/logs';
 import { countOutcomes } from '@/engine/parallel-run/outcome';
 import { lttb, type Axes } from './downsample';
-import type { GanttLane, GanttSegment, LabView, OutputView, QualityView, RocPoint, SegmentCategory, TimePoint } from './protocol';
+import { buildOutputView } from './lab-output';
+import type { GanttLane, GanttSegment, LabView, SegmentCategory, TimePoint } from './protocol';
 
 /** Above this many attempts, consecutive alike attempts of a lane become one bar (an SVG with thousands of rects is slow). */
 export const MERGE_ABOVE = 400;
@@ -20,7 +20,6 @@ export const MERGE_ABOVE = 400;
 export const PROGRESS_POINTS = 120;
 const PROGRESS_AXES: Axes<TimePoint> = { x: (p) => p.t, ys: [(p) => p.succeeded, (p) => p.failed, (p) => p.failedBatches] };
 const MAX_EVENT_TIMES = 4000;
-const PREVIEW_LINES = 10;
 
 export function buildLabView(result: ParallelRunSimulation, datasetKind: 'tabular' | 'file', batchBytes: number[]): LabView {
   const lanes = buildLanes(result);
@@ -44,8 +43,8 @@ export function buildLabView(result: ParallelRunSimulation, datasetKind: 'tabula
     progress: buildProgress(result.miniBatches, firstReadyAt ?? 0, result.durationSeconds),
     eventTimes: buildEventTimes(built.segments, result),
     logs: result.logs,
-    output: buildOutput(result),
-    batchItems: result.miniBatches.map((b) => b.itemIds.length),
+    output: buildOutputView(result),
+    batchItems: result.miniBatches.map((b) => b.itemCount),
     batchBytes,
   };
   if (result.failureReason !== undefined) view.failureReason = result.failureReason;
@@ -181,45 +180,4 @@ function buildEventTimes(segments: readonly GanttSegment[], result: ParallelRunS
   if (sorted.length <= MAX_EVENT_TIMES) return sorted;
   const stride = Math.ceil(sorted.length / MAX_EVENT_TIMES);
   return sorted.filter((_, i) => i % stride === 0 || i === sorted.length - 1);
-}
-
-/** The append_row file as the step writes it: one line per returned element, newline-terminated. */
-export function outputText(lines: readonly string[]): string {
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-}
-
-function buildOutput(result: ParallelRunSimulation): OutputView | null {
-  if (!result.output) return null;
-  const { fileName, lines, partial } = result.output;
-  return {
-    fileName,
-    lineCount: lines.length,
-    preview: lines.slice(0, PREVIEW_LINES),
-    partial: partial === true,
-  };
-}
-
-/**
- * Scores read back from the append_row file, matched to the ground truth by
- * id. Kept apart from buildLabView: parsing every line is the slowest part, so
- * the worker sends it after the charts already have their result.
- */
-export function buildQuality(lines: readonly string[], labelsById: ReadonlyMap<string, number>, modelThreshold: number): QualityView | null {
-  const scores: number[] = [];
-  const labels: number[] = [];
-  for (const line of lines) {
-    const row = JSON.parse(line) as { id?: unknown; score?: unknown };
-    const label = typeof row.id === 'string' ? labelsById.get(row.id) : undefined;
-    if (label === undefined || typeof row.score !== 'number') continue;
-    scores.push(row.score);
-    labels.push(label);
-  }
-  if (scores.length === 0) return null;
-  const roc: RocPoint[] = [];
-  for (let k = 0; k <= 50; k++) {
-    const threshold = k / 50;
-    const m = confusionMatrix(scores, labels, threshold);
-    roc.push({ threshold, fpr: m.falsePositiveRate, tpr: m.recall });
-  }
-  return { auc: auc(scores, labels), modelThreshold, scores: Float32Array.from(scores), labels: Uint8Array.from(labels), roc };
 }

@@ -28,6 +28,12 @@ export interface OutputRequest {
 
 export type WorkerRequest = RunRequest | OutputRequest;
 
+/** The append_row file as UTF-8 chunks, each ending in a newline (a million lines never become one string). */
+export interface OutputChunks {
+  fileName: string;
+  chunks: ArrayBuffer[];
+}
+
 /** What the worker is doing for a request, in order ('runtime': loading onnxruntime, first tabular run only). */
 export type ProgressPhase = 'model' | 'data' | 'runtime' | 'simulate' | 'view' | 'sweep';
 
@@ -37,7 +43,7 @@ export type WorkerMessage =
   | { type: 'result'; channel: string; id: number; view: LabView; timings?: Record<string, number> }
   | { type: 'quality'; channel: string; id: number; quality: QualityView | null }
   | { type: 'sweep'; channel: string; id: number; kind: SweepKind; points: SweepPoint[] }
-  | { type: 'output'; channel: string; id: number; file: { fileName: string; text: string } | null }
+  | { type: 'output'; channel: string; id: number; file: OutputChunks | null }
   | { type: 'error'; channel: string; id: number; message: string };
 
 /** How an attempt is drawn: an engine outcome, or one of the lab's readings of it. */

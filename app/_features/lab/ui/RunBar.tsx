@@ -71,7 +71,7 @@ function phaseLabel(phase: ProgressPhase | null, settings: LabSettings): string 
 
 /**
  * What the worker is doing for the latest request, phase by phase, as it
- * reports it: the data first (generated in one engine call, so without a
+ * reports it: the data first (generated a slice at a time, so with a
  * share), then the run's progress, then the what-if sweeps. Shown for long
  * runs only (see useLongBusy).
  */

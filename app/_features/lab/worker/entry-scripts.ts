@@ -10,6 +10,8 @@ import {
   type OrtModule,
   type OrtSource,
   type RunContext,
+  type ScoredColumns,
+  type TableRows,
   sharingSessions,
 } from '@/engine/index';
 import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
@@ -26,15 +28,22 @@ function namedError(name: string, message: string): Error {
   return error;
 }
 
+/** The script's run() and, when it has one, its columnar runRows(), unchanged. */
+function passThrough(script: EntryScript): Pick<EntryScript, 'run' | 'runRows'> {
+  const calls: Pick<EntryScript, 'run' | 'runRows'> = { run: (items, ctx) => script.run(items, ctx) };
+  if (script.runRows) calls.runRows = (rows, ctx) => script.runRows!(rows, ctx);
+  return calls;
+}
+
 /** init() raises the scenario's error (a missing package, an unknown model version). */
 function failingInit(inner: EntryScriptFactory, failure: { name: string; message: string }): EntryScriptFactory {
   return () => {
     const script = inner();
     return {
+      ...passThrough(script),
       init() {
         throw namedError(failure.name, failure.message);
       },
-      run: (items, ctx) => script.run(items, ctx),
     };
   };
 }
@@ -44,11 +53,11 @@ function slowInit(inner: EntryScriptFactory, seconds: number): EntryScriptFactor
   return () => {
     const script = inner();
     return {
+      ...passThrough(script),
       init(ctx) {
         ctx.spend(seconds);
         return script.init?.(ctx);
       },
-      run: (items, ctx) => script.run(items, ctx),
     };
   };
 }
@@ -98,9 +107,23 @@ export function cooperative(inner: EntryScriptFactory, co: Cooperation): EntrySc
         return co.yieldNow().then(() => call(items, ctx));
       },
     };
+    const runRows = script.runRows?.bind(script);
+    if (runRows) {
+      const callRows = (rows: TableRows, ctx: RunContext) => (co.isStale() ? noRows(rows) : runRows(rows, ctx));
+      wrapped.runRows = (rows, ctx) => {
+        co.onRun();
+        if (!co.shouldYield()) return callRows(rows, ctx);
+        return co.yieldNow().then(() => callRows(rows, ctx));
+      };
+    }
     if (script.init) wrapped.init = (ctx) => (co.isStale() ? undefined : script.init?.(ctx));
     return wrapped;
   };
+}
+
+/** A stale run's answer: nothing scored (the result is thrown away anyway). */
+function noRows(rows: TableRows): ScoredColumns {
+  return { kind: 'scored_rows', ids: rows.table.ids, rows: new Uint32Array(0), scores: new Float32Array(0), labels: new Uint8Array(0) };
 }
 
 export interface EntryScriptInputs {

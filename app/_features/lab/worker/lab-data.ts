@@ -1,12 +1,13 @@
 // The lab's datasets, made in the worker: generated credit-risk rows (with
 // their ground-truth labels, for the quality panel) or sensor log files.
-import { fileDatasetFromBundle, generateCreditRiskDataset, generateSensorFiles, type Dataset } from '@/engine/index';
+import { creditRiskTableBuilder, evenFileStarts, fileDatasetFromBundle, generateSensorFiles, tableDataset, withRowFiles, type Dataset } from '@/engine/index';
 import { SENSOR_BUNDLE_CORRUPT, SENSOR_BUNDLE_SEED, type LabSettings } from '../model/settings';
 
 export interface PreparedData {
   key: string;
   dataset: Dataset;
-  labelsById?: Map<string, number>;
+  /** Ground truth by table row (credit-risk rows only), for the quality panel. */
+  rowLabels?: Uint8Array;
 }
 
 /** Settings that make the same dataset share a key, so most what-if changes reuse it. */
@@ -14,11 +15,18 @@ export function datasetKey(settings: LabSettings): string {
   return settings.dataset === 'file' ? `file|${settings.rows}|${settings.corrupt}` : `tabular|${settings.rows}|${settings.corrupt}|${settings.skew}|${settings.seed}`;
 }
 
-export function creditRiskData(settings: LabSettings): PreparedData {
-  const dataset = generateCreditRiskDataset(settings.rows, settings.seed, { corruptShare: settings.corrupt, skew: settings.skew });
-  const labelsById = new Map<string, number>();
-  for (const item of dataset.items) labelsById.set(item.id, Number((item.value as { label: unknown }).label));
-  return { key: datasetKey(settings), dataset, labelsById };
+/** Rows drawn between two pauses: small enough that a newer request or a progress message waits at most a few ms. */
+export const ROWS_PER_SLICE = 25_000;
+
+/**
+ * The credit-risk rows, drawn a slice at a time: after each slice the bar
+ * moves and the worker takes its messages, so a million rows never hold it.
+ */
+export async function creditRiskData(settings: LabSettings, between: (fraction: number) => Promise<void>): Promise<PreparedData> {
+  const builder = creditRiskTableBuilder(settings.rows, settings.seed, { corruptShare: settings.corrupt, skew: settings.skew });
+  while (!builder.fill(ROWS_PER_SLICE)) await between(builder.rowsDone / builder.count);
+  const table = builder.table();
+  return { key: datasetKey(settings), dataset: tableDataset(table), ...(table.labels && { rowLabels: table.labels }) };
 }
 
 /**
@@ -43,13 +51,14 @@ const asFiles = new WeakMap<Dataset, Dataset>();
 /**
  * The same rows as applicants-0000.csv, applicants-0001.csv, ... of
  * ROWS_PER_FILE rows each, the way a folder of CSV files reaches a batch
- * deployment (computed once per dataset).
+ * deployment (the table is shared, not copied).
  */
 export function inSourceFiles(dataset: Dataset): Dataset {
   const cached = asFiles.get(dataset);
   if (cached) return cached;
-  const items = dataset.items.map((item, i) => ({ ...item, source: `applicants-${String(Math.floor(i / ROWS_PER_FILE)).padStart(4, '0')}.csv` }));
-  const files: Dataset = { ...dataset, items };
+  const files = dataset.table
+    ? tableDataset(withRowFiles(dataset.table, { starts: evenFileStarts(dataset.table.rows, ROWS_PER_FILE), prefix: 'applicants-', width: 4, suffix: '.csv' }))
+    : { ...dataset, items: dataset.items.map((item, i) => ({ ...item, source: `applicants-${String(Math.floor(i / ROWS_PER_FILE)).padStart(4, '0')}.csv` })) };
   asFiles.set(dataset, files);
   return files;
 }

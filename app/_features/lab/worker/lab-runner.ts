@@ -12,7 +12,8 @@ import {
   type ParallelRunSimulation,
 } from '@/engine/index';
 import { toComputeSpec, toEngineConfig } from '@/app/_features/lab/model/config';
-import { buildLabView, buildQuality, firstNodeReadyAt } from '@/app/_features/lab/model/lab-view';
+import { buildLabView, firstNodeReadyAt } from '@/app/_features/lab/model/lab-view';
+import { buildQuality } from '@/app/_features/lab/model/lab-output';
 import type { SweepKind, SweepPoint } from '@/app/_features/lab/model/protocol';
 import type { ScenarioSpec } from '@/app/_features/lab/model/scenario';
 import type { LabSettings } from '@/app/_features/lab/model/settings';
@@ -46,8 +47,12 @@ function engineConfig(settings: LabSettings, dataset: Dataset): ParallelRunConfi
 
 /** Bytes of each mini-batch as the job cut them, in id order (the splitter draws them). */
 function batchBytesOf(result: ParallelRunSimulation, dataset: Dataset): number[] {
-  const bytes = new Map(dataset.items.map((item) => [item.id, item.bytes]));
-  return result.miniBatches.map((batch) => batch.itemIds.reduce((sum, id) => sum + (bytes.get(id) ?? 0), 0));
+  const table = dataset.table;
+  return result.miniBatches.map((batch) => {
+    let sum = 0;
+    for (let i = batch.firstItem; i < batch.firstItem + batch.itemCount; i++) sum += table ? table.bytes[i]! : dataset.items[i]!.bytes;
+    return sum;
+  });
 }
 
 export class LabRunner {
@@ -89,17 +94,17 @@ export class LabRunner {
     if (hooks.isStale()) throw new StaleRequest();
     const simulated = this.now();
     hooks.progress('view', 1);
-    const { labelsById } = prepared;
-    const batchBytes = planned ? planned.map((batch) => batch.items.reduce((sum, item) => sum + item.bytes, 0)) : batchBytesOf(result, prepared.dataset);
+    const { rowLabels } = prepared;
+    const batchBytes = batchBytesOf(result, prepared.dataset);
     const view = buildLabView(result, settings.dataset, batchBytes);
     return {
       view,
       output: result.output,
       timings: { data: prepareDone - started, simulate: simulated - prepareDone, view: this.now() - simulated },
       quality: async () => {
-        if (!result.output || !labelsById) return null;
+        if (!result.output || !rowLabels) return null;
         const model = await this.loadModel();
-        return buildQuality(result.output.lines, labelsById, model.threshold);
+        return buildQuality(result.output, rowLabels, model.threshold);
       },
     };
   }
@@ -216,11 +221,12 @@ export class LabRunner {
     if (settings.dataset === 'tabular') {
       hooks.progress('model', null);
       await this.startRuntime((await this.loadModel()).bytes);
-      // One engine call generates every row: it cannot report how far it is.
-      hooks.progress('data', null);
-      await hooks.yieldNow();
-      if (hooks.isStale()) throw new StaleRequest();
-      this.data = creditRiskData(settings);
+      hooks.progress('data', 0);
+      this.data = await creditRiskData(settings, async (fraction) => {
+        hooks.progress('data', fraction);
+        await hooks.yieldNow();
+        if (hooks.isStale()) throw new StaleRequest();
+      });
     } else {
       hooks.progress('data', null);
       this.data = await sensorData(settings, () => this.sensorBundle());

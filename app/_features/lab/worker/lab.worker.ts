@@ -6,7 +6,8 @@ import { workerScope } from '@/app/_platform/worker/scope';
 import { Newest, serialQueue, StaleRequest } from '@/app/_platform/worker/newest';
 import { loadWasmOrt } from '@/app/_platform/worker/ort';
 import { yieldToMessages } from '@/app/_platform/worker/yield';
-import { outputText } from '@/app/_features/lab/model/lab-view';
+import { outputFileChunks } from '@/app/_features/lab/model/lab-output';
+import type { OutputFile } from '@/engine/types';
 import type { OutputRequest, ProgressPhase, RunRequest, WorkerMessage, WorkerRequest } from '@/app/_features/lab/model/protocol';
 import { sharedSessionOrt } from './entry-scripts';
 import { LabRunner, type RunHooks } from './lab-runner';
@@ -29,8 +30,8 @@ const runner = new LabRunner({
 });
 
 const newest = new Newest();
-/** The last result's append_row lines per channel, until a newer result replaces them. */
-const outputs = new Map<string, { id: number; file: { fileName: string; lines: string[] } | null }>();
+/** The last result's append_row file per channel (as the engine keeps it), until a newer result replaces it. */
+const outputs = new Map<string, { id: number; file: OutputFile | null }>();
 const enqueue = serialQueue();
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -96,11 +97,16 @@ async function handle(request: RunRequest): Promise<void> {
   }
 }
 
-/** Answered at once, outside the queue: a download must not wait for (or cancel) a sweep. */
+/**
+ * Answered at once, outside the queue: a download must not wait for (or
+ * cancel) a sweep. The file goes as UTF-8 chunks, transferred, never as one
+ * string: the page joins them into a Blob.
+ */
 function sendOutput({ channel, id }: OutputRequest): void {
   const kept = outputs.get(channel);
-  const file = kept?.id === id && kept.file ? { fileName: kept.file.fileName, text: outputText(kept.file.lines) } : null;
-  post({ type: 'output', channel, id, file });
+  const chunks = kept?.id === id && kept.file ? outputFileChunks(kept.file) : null;
+  const file = chunks && kept?.file ? { fileName: kept.file.fileName, chunks } : null;
+  post({ type: 'output', channel, id, file }, chunks ?? []);
 }
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {

@@ -1,6 +1,6 @@
 // What the lab runner is given (its loaders and clock), what it is told while
 // it works (hooks), and what a run gives back.
-import type { OrtSource } from '@/engine/index';
+import type { OrtSource, OutputFile } from '@/engine/index';
 import type { LabView, ProgressPhase, QualityView } from '../model/protocol';
 
 export interface RunnerDeps {
@@ -24,8 +24,8 @@ export interface RunOutcome {
   view: LabView;
   /** Milliseconds per phase (data, simulate, view), for the bench's breakdown. */
   timings: Record<string, number>;
-  /** The append_row file's lines (null with summary_only), kept in the worker for a download. */
-  output: { fileName: string; lines: string[] } | null;
+  /** The append_row file (null with summary_only), kept in the worker for a download. */
+  output: OutputFile | null;
   /** Model quality of the scored output; computed on demand, after the view is sent. */
   quality(): Promise<QualityView | null>;
 }

@@ -5,6 +5,7 @@ import {
   createOnnxEntryScript,
   generateCreditRiskDataset,
   loadOrt,
+  outputLines,
   sharingSessions,
   simulateDialectJob,
   type Dataset,
@@ -27,7 +28,8 @@ export const fileNameOf = (index: number, files: number): string => `applicants-
  * so the file is the unit the engine distributes, as in Azure.
  */
 export function applicantFiles(input: JobInput): Dataset {
-  const dataset = generateCreditRiskDataset(input.rows, input.seed, { corruptShare: input.corrupt });
+  // Files of near-equal size are not runs of a fixed row count, so these rows travel as items, each naming its file.
+  const dataset: Dataset = { kind: 'tabular', items: generateCreditRiskDataset(input.rows, input.seed, { corruptShare: input.corrupt }).items };
   const { rows, files } = input;
   for (let f = 0; f < files; f++) {
     const source = fileNameOf(f, files);
@@ -65,7 +67,7 @@ function csvLines(lines: readonly string[], sourceOf: ReadonlyMap<string, string
 
 function timelineOf(result: DialectSimulation): MiniBatchTimeline[] {
   return result.miniBatches.map((b) => ({
-    items: b.itemIds.length,
+    items: b.itemCount,
     startedAt: b.attempts[0]?.start ?? null,
     finishedAt: b.status === 'not_run' ? null : (b.attempts.at(-1)?.end ?? null),
     status: b.status,
@@ -104,7 +106,7 @@ export async function runBatchJob(options: RunJobOptions): Promise<BatchJobRecor
   if (delivered && result.output) {
     const sourceOf = new Map<string, string>();
     for (const item of dataset.items) sourceOf.set(item.id, item.source ?? '');
-    output = csvLines(result.output.lines, sourceOf);
+    output = csvLines(outputLines(result.output), sourceOf);
   }
   const final: BatchJobRecord['final'] = {
     status: result.status,
@@ -133,6 +135,6 @@ export async function runBatchJob(options: RunJobOptions): Promise<BatchJobRecor
     miniBatches: timelineOf(result),
     logs: result.logs,
     output,
-    rowsReturned: result.output?.lines.length ?? 0,
+    rowsReturned: result.output?.lineCount ?? 0,
   };
 }

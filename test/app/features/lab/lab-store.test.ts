@@ -114,8 +114,9 @@ describe('the lab store', () => {
     client.reply({ type: 'result', channel: 'lab', id: 1, view: await engineView() });
     const pending = store.getState().fetchOutput();
     expect(client.sent.at(-1)).toEqual({ type: 'output', channel: 'lab', id: 1 });
-    client.reply({ type: 'output', channel: 'lab', id: 1, file: { fileName: 'parallel_run_step.txt', text: 'a\nb\n' } });
-    await expect(pending).resolves.toEqual({ fileName: 'parallel_run_step.txt', text: 'a\nb\n' });
+    const chunks = [new TextEncoder().encode('a\nb\n').buffer as ArrayBuffer];
+    client.reply({ type: 'output', channel: 'lab', id: 1, file: { fileName: 'parallel_run_step.txt', chunks } });
+    await expect(pending).resolves.toEqual({ fileName: 'parallel_run_step.txt', chunks });
   });
 
   it('records the worker’s error for the latest request', () => {

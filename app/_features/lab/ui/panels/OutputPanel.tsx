@@ -6,7 +6,7 @@ import type { LabView } from '@/app/_features/lab/model/protocol';
 import { useLab, useLabStore } from '@/app/_features/lab/use-lab';
 import { plural } from '@/engine/parallel-run/outcome';
 import { formatCount } from '../format';
-import { downloadText } from './download';
+import { downloadParts } from './download';
 import { PanelTitle } from '../LabProvider';
 
 function DownloadButton({ fileName, partial }: { fileName: string; partial: boolean }) {
@@ -16,7 +16,7 @@ function DownloadButton({ fileName, partial }: { fileName: string; partial: bool
     try {
       const file = await store.getState().fetchOutput();
       setProblem(null);
-      downloadText(file.fileName, file.text);
+      downloadParts(file.fileName, file.chunks);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
