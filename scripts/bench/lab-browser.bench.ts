@@ -1,6 +1,8 @@
 // The lab in real Chromium against the production build:
 //  - lab_slider_to_chart_p95: from a node_count slider change to the redrawn
 //    timeline, measured in the page (input event → the chart's render marker);
+//    lab_slider_to_chart_p95_1m_rows, the same with the lab opened at
+//    1,000,000 rows (fewer samples: each run is much longer);
 //  - lab_longest_main_thread_task: longest task (from a trace) while a what-if
 //    run is computed and drawn, its sweeps arrive and its replay plays, with
 //    the page scrolled to the slider as a learner moving it sees it; and
@@ -8,7 +10,13 @@
 //    on screen (recharts loads, and redraws with each result and sweep);
 //  - chapter_first_load_js_gzip: gzip size of the JS chapter 95 loads before
 //    any scrolling, onnxruntime and worker chunks excluded.
-// Set LAB_BENCH_URL to use a server that is already running.
+// Set LAB_BENCH_URL to use a server that is already running, and
+// LAB_BENCH_TRACES to a folder to keep the traces (open them in DevTools'
+// Performance panel to see what a long task was made of), with
+// LAB_BENCH_SAMPLE=1 to sample JavaScript in them too (slower: the figures
+// then read high).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
@@ -17,6 +25,9 @@ import { startProductionServer } from './production-server';
 const CHAPTER = '/chapters/095-azure-ml-pipelines-batch-inference';
 const SAMPLES = 20;
 const WARM_UP = 2;
+const ROWS_1M = 1_000_000;
+const SAMPLES_1M = 8;
+const WARM_UP_1M = 1;
 const EXCLUDED_JS = /onnxruntime|ort-wasm|ort\.|\.worker|worker/i;
 
 declare global {
@@ -57,10 +68,10 @@ async function waitForNewChart(page: Page, previous: string | null): Promise<voi
   );
 }
 
-async function openLab(browser: Browser, url: string): Promise<Page> {
+async function openLab(browser: Browser, url: string, query = ''): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`${url}/lab`, { waitUntil: 'networkidle' });
+  await page.goto(`${url}/lab${query}`, { waitUntil: 'networkidle' });
   await waitForNewChart(page, null);
   return page;
 }
@@ -73,7 +84,7 @@ interface Sample {
   worker: Record<string, number>;
 }
 
-async function sliderToChart(page: Page): Promise<Sample[]> {
+async function sliderToChart(page: Page, count = SAMPLES, warmUp = WARM_UP): Promise<Sample[]> {
   await page.evaluate(() => {
     window.__labInputs = [];
     document.addEventListener('input', () => window.__labInputs.push(performance.now()), true);
@@ -86,7 +97,7 @@ async function sliderToChart(page: Page): Promise<Sample[]> {
   const samples: Sample[] = [];
   let value = 2;
   let direction = 1;
-  for (let i = 0; i < SAMPLES + WARM_UP; i++) {
+  for (let i = 0; i < count + warmUp; i++) {
     if (value + direction > 6 || value + direction < 1) direction = -direction;
     value += direction;
     const previous = await drawnViewId(page);
@@ -101,7 +112,7 @@ async function sliderToChart(page: Page): Promise<Sample[]> {
       const received = result?.startTime ?? NaN;
       return { total: drawn - input, parts: [sent - input, received - sent, drawn - received], worker: (result?.detail as Record<string, number>) ?? {} };
     }, gantt);
-    if (i >= WARM_UP) samples.push(sample);
+    if (i >= warmUp) samples.push(sample);
     // Past the debounce window: each change is a fresh what-if, as when a learner clicks.
     await page.waitForTimeout(300);
   }
@@ -162,7 +173,8 @@ async function longestTaskDuringRun(browser: Browser, page: Page, keepScroll = f
   const slider = page.locator('[data-bench="slider"]');
   const speed = page.locator('[data-bench="speed"]');
   const firstButton = page.locator('.lab-runbar-buttons button').first();
-  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  const sampled = process.env.LAB_BENCH_SAMPLE === '1' ? ['disabled-by-default-v8.cpu_profiler', 'blink.user_timing'] : [];
+  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline', ...sampled] });
   // A what-if run: computed in the worker, drawn here, then its sweeps arrive.
   const previous = await drawnViewId(page);
   if (keepScroll) await slider.evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));
@@ -178,6 +190,8 @@ async function longestTaskDuringRun(browser: Browser, page: Page, keepScroll = f
   await page.waitForFunction(() => document.querySelector('.lab-runbar-buttons button')?.textContent === 'Run', undefined, { timeout: 60_000, polling: 200 });
   await page.waitForTimeout(500);
   const trace = await browser.stopTracing();
+  const keep = process.env.LAB_BENCH_TRACES;
+  if (keep) writeFileSync(join(keep, `lab-run${keepScroll ? '-charts-in-view' : ''}.json`), trace);
   return { traced: longestMainThreadTask(trace), observed: await page.evaluate(() => window.__labLongest) };
 }
 
@@ -185,6 +199,17 @@ const p95 = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
 };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** The p95 as a BENCH line, and what it was made of on stderr. */
+function report(name: string, label: string, samples: Sample[]): void {
+  const part = (k: number) => median(samples.map((s) => s.parts[k] ?? NaN)).toFixed(1);
+  const inWorker = (k: string) => median(samples.map((s) => s.worker[k] ?? NaN)).toFixed(1);
+  console.error(`${label} breakdown (medians): debounce ${part(0)} ms, worker round trip ${part(1)} ms (simulate ${inWorker('simulate')}, view ${inWorker('view')}), drawing ${part(2)} ms`);
+  console.error(`${label} samples: ${samples.map((s) => s.total.toFixed(0)).join(' ')}`);
+  console.log(`BENCH ${name} ${p95(samples.map((s) => s.total)).toFixed(1)} ms`);
+}
 
 async function main(): Promise<void> {
   const chromiumPath = findChromium();
@@ -196,13 +221,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const page = await openLab(browser, server.url);
-    const samples = await sliderToChart(page);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-    const part = (k: number) => median(samples.map((s) => s.parts[k] ?? NaN)).toFixed(1);
-    const inWorker = (k: string) => median(samples.map((s) => s.worker[k] ?? NaN)).toFixed(1);
-    console.error(`lab slider breakdown (medians): debounce ${part(0)} ms, worker round trip ${part(1)} ms (simulate ${inWorker('simulate')}, view ${inWorker('view')}), drawing ${part(2)} ms`);
-    console.error(`lab slider samples: ${samples.map((s) => s.total.toFixed(0)).join(' ')}`);
-    console.log(`BENCH lab_slider_to_chart_p95 ${p95(samples.map((s) => s.total)).toFixed(1)} ms`);
+    report('lab_slider_to_chart_p95', 'lab slider', await sliderToChart(page));
     await workerDone(page);
     const longest = await longestTaskDuringRun(browser, page);
     console.error(`lab long tasks seen by PerformanceObserver: longest ${longest.observed.toFixed(0)} ms (0: none over 50 ms)`);
@@ -215,6 +234,13 @@ async function main(): Promise<void> {
     console.log(`BENCH lab_longest_main_thread_task_charts_in_view ${inView.traced.toFixed(1)} ms`);
     const kb = await firstLoadJsKb(browser, server.url);
     console.log(`BENCH chapter_first_load_js_gzip ${kb.toFixed(1)} KB`);
+    await page.context().close();
+    // The lab's rows key: the whole run, its charts and the message grow with it.
+    const big = await openLab(browser, server.url, `?rows=${ROWS_1M}`);
+    // The control shows the size the lab really ran (a link's value is clamped to DATASET_LIMITS).
+    const rows = await big.getByRole('slider', { name: /dataset size/ }).inputValue();
+    if (Number(rows) !== ROWS_1M) throw new Error(`the lab opened with ${rows} rows, not ${ROWS_1M} (see DATASET_LIMITS)`);
+    report('lab_slider_to_chart_p95_1m_rows', 'lab slider at 1M rows', await sliderToChart(big, SAMPLES_1M, WARM_UP_1M));
   } finally {
     await browser.close();
     server.stop();

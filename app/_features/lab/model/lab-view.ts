@@ -4,12 +4,21 @@ import type { Attempt, MiniBatchResult, ParallelRunSimulation } from '@/engine/i
 import { VM_SIZES } from '@/engine/parallel-run/compute';
 import { nodeName, processName } from '@/engine/parallel-run/logs';
 import { countOutcomes } from '@/engine/parallel-run/outcome';
+import { lttb, type Axes } from './downsample';
 import { buildOutputView } from './lab-output';
 import type { GanttLane, GanttSegment, LabView, SegmentCategory, TimePoint } from './protocol';
 
 /** Above this many attempts, consecutive alike attempts of a lane become one bar (an SVG with thousands of rects is slow). */
 export const MERGE_ABOVE = 400;
-const MAX_TIME_POINTS = 300;
+/**
+ * Points per progress series: one per four pixels of the widest plot the lab
+ * draws them in (~480 px at the page's full width), which a step line shows
+ * no differently; a fixed cap, as the worker builds the view before any chart
+ * has measured itself. recharts' cost per redraw grows with the points: at
+ * 240 one chart took ~60-80 ms of the main thread on the bench machine.
+ */
+export const PROGRESS_POINTS = 120;
+const PROGRESS_AXES: Axes<TimePoint> = { x: (p) => p.t, ys: [(p) => p.succeeded, (p) => p.failed, (p) => p.failedBatches] };
 const MAX_EVENT_TIMES = 4000;
 
 export function buildLabView(result: ParallelRunSimulation, datasetKind: 'tabular' | 'file', batchBytes: number[]): LabView {
@@ -127,7 +136,12 @@ function mergeAlike(sorted: GanttSegment[], span: number): GanttSegment[] {
   return merged;
 }
 
-/** Cumulative items and failed mini-batches over time, as each mini-batch is finally decided. */
+/**
+ * Cumulative items and failed mini-batches over time, as each mini-batch is
+ * finally decided, reduced to what the progress charts can show (LTTB, see
+ * downsample.ts): a million rows are tens of thousands of steps, and recharts
+ * would draw every one on the main thread.
+ */
 function buildProgress(batches: readonly MiniBatchResult[], start: number, end: number): TimePoint[] {
   const decided: { t: number; ok: number; failed: number; batchFailed: number }[] = [];
   for (const batch of batches) {
@@ -140,20 +154,18 @@ function buildProgress(batches: readonly MiniBatchResult[], start: number, end: 
   let succeeded = 0;
   let failed = 0;
   let failedBatches = 0;
-  const bucket = (end - start) / MAX_TIME_POINTS;
   for (const d of decided) {
     succeeded += d.ok;
     failed += d.failed;
     failedBatches += d.batchFailed;
     const point = { t: d.t, succeeded, failed, failedBatches };
-    const previous = points[points.length - 1] as TimePoint;
-    // Within one bucket only the latest total matters for the drawing.
-    if (points.length > 1 && decided.length > MAX_TIME_POINTS && d.t - previous.t < bucket) points[points.length - 1] = point;
+    // Mini-batches decided at the same moment are one step of the line.
+    if (points.length > 1 && (points[points.length - 1] as TimePoint).t === d.t) points[points.length - 1] = point;
     else points.push(point);
   }
   const tail = points[points.length - 1] as TimePoint;
   if (tail.t < end) points.push({ ...tail, t: end });
-  return points;
+  return lttb(points, PROGRESS_POINTS, PROGRESS_AXES);
 }
 
 function buildEventTimes(segments: readonly GanttSegment[], result: ParallelRunSimulation): number[] {

@@ -23,20 +23,30 @@ export function useReducedMotion(): boolean {
   return useSyncExternalStore(subscribeMotion, () => motionQuery().matches, () => false);
 }
 
-/** Advances the replay cursor while playing. */
+/**
+ * Advances the replay cursor while playing, from animation frames: each move
+ * lands at the start of a frame, so what it redraws is painted in that frame
+ * (a timer could fire mid-frame and be drawn a frame late, or twice in one).
+ * A move is due every FRAME_MS and made in the first frame after; a hidden
+ * tab runs no frames, and the replay resumes from where it was when shown.
+ */
 function usePlaybackLoop() {
   const store = useLabStore();
   const playing = useLab((s) => s.playback.playing);
   useEffect(() => {
     if (!playing) return;
-    let last = performance.now();
-    const timer = window.setInterval(() => {
-      const now = performance.now();
-      const { playback } = store.getState();
-      store.getState().setTime((playback.t ?? 0) + ((now - last) / 1000) * playback.speed);
+    let last: number | null = null;
+    let frame = requestAnimationFrame(function tick(now) {
+      frame = requestAnimationFrame(tick);
+      if (last === null) last = now;
+      const elapsed = now - last;
+      if (elapsed < FRAME_MS) return;
       last = now;
-    }, FRAME_MS);
-    return () => window.clearInterval(timer);
+      const { playback } = store.getState();
+      // A long pause (a hidden tab) does not skip the replay ahead.
+      store.getState().setTime((playback.t ?? 0) + (Math.min(elapsed, 4 * FRAME_MS) / 1000) * playback.speed);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [playing, store]);
 }
 

@@ -13,6 +13,7 @@ import { ChartFigure } from './ChartFigure';
 import { linearScale, niceTicks, type Scale } from './gantt-axis';
 import { ganttModel, moveFocus, type GanttBar } from './gantt-bars';
 import { useStaggered } from './use-staggered';
+import { useFrameCursor } from './frame-cursor';
 
 // The left margin holds the lane labels; the bottom one the time axis.
 const MARGIN = { top: 8, right: 16, bottom: 50, left: 100 };
@@ -112,7 +113,8 @@ function useWidth(el: HTMLElement | null): number {
 export function GanttChart() {
   const view = useLab((s) => s.view);
   const viewId = useLab((s) => s.viewId);
-  const t = useLab((s) => s.playback.t);
+  // The replay cursor as of the last frame: Step or the replay loop move it at most one redraw per frame.
+  const t = useFrameCursor();
   // Drawn in a task of its own, after the light panels have taken the result.
   const shown = useStaggered(useMemo(() => ({ view, viewId, t }), [view, viewId, t]), { first: true });
   return <GanttFigure view={shown.view} viewId={shown.viewId} t={shown.t} />;

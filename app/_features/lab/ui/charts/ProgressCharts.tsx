@@ -1,6 +1,8 @@
 'use client';
 // Items over virtual time, and failures against the thresholds that abort the
-// job. Both follow the replay cursor.
+// job. Both follow the replay cursor: recharts draws each result once (the
+// plot is memoised on it), and only the lines' ends and the captions move
+// with the cursor, once per frame (see cursor-curve).
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { PLAIN_TICKS } from './plain-tick';
@@ -10,6 +12,8 @@ import { formatCount, formatSeconds } from '../format';
 import { progressAt } from '../panels/StatusPanels';
 import { ARROWS, ChartFigure, TooltipBox } from './ChartFigure';
 import { useStaggered } from './use-staggered';
+import { CursorCurve } from './cursor-curve';
+import { useFrameCursor } from './frame-cursor';
 
 const MARGIN = { top: 12, right: 16, bottom: 20, left: 8 };
 
@@ -23,29 +27,38 @@ function upTo(points: readonly TimePoint[], cursor: number): TimePoint[] {
 
 interface Series {
   view: LabView;
-  data: TimePoint[];
   /** Stable while the result is the same, so recharts keeps its axis. */
   domain: [number, number];
 }
 
-/** The current result up to the replay cursor, handed over in a task of its own (see useStaggered). */
+/** The current result, handed over in a task of its own (see useStaggered); the cursor is not part of it. */
 function useSeries(gate: RefObject<HTMLDivElement | null>): Series | null {
   const view = useLab((s) => s.view);
-  const t = useLab((s) => s.playback.t);
-  const domain = useMemo<[number, number]>(() => {
-    const start = view?.progress[0]?.t ?? 0;
-    return [start, Math.max(view?.durationSeconds ?? 0, start + 1)];
+  const series = useMemo<Series | null>(() => {
+    if (!view) return null;
+    const start = view.progress[0]?.t ?? 0;
+    return { view, domain: [start, Math.max(view.durationSeconds, start + 1)] };
   }, [view]);
-  const series = useMemo(() => (view ? { view, data: upTo(view.progress, t ?? view.durationSeconds), domain } : null), [view, t, domain]);
   return useStaggered(series, { gate, initial: null });
 }
+
+/** The series up to the replay cursor, for the captions and tables (the plot cuts its lines itself). */
+function useShown(view: LabView): TimePoint[] {
+  const t = useFrameCursor();
+  return useMemo(() => upTo(view.progress, t ?? view.durationSeconds), [view, t]);
+}
+
+/** Each line's shape: cut at the cursor, drawn without recharts' measuring (see cursor-curve). */
+const CURSOR_SHAPE = <CursorCurve />;
 
 const secondsTick = (v: number) => `${Math.round(v)} s`;
 
 function pointTooltip(rows: (p: TimePoint) => [string, string][]) {
   return function PointTooltip({ active, payload }: TooltipContentProps) {
     const point = payload?.[0]?.payload as TimePoint | undefined;
-    if (!active || !point) return null;
+    const cursor = useFrameCursor();
+    // The plot holds the whole series: what lies past the replay cursor has not happened yet.
+    if (!active || !point || (cursor !== null && point.t > cursor)) return null;
     return <TooltipBox title={`At ${formatSeconds(point.t)}`} rows={rows(point)} />;
   };
 }
@@ -67,28 +80,26 @@ export function ItemsChart() {
   );
 }
 
+const SKELETON = <div className="lab-chart-skeleton" aria-hidden="true" />;
+
 const ItemsFigure = memo(function ItemsFigure({ series }: { series: Series | null }) {
-  const yDomain = useMemo(() => [0, series?.view.counts.items ?? 1], [series?.view.counts.items]);
-  if (!series) return <div className="lab-chart-skeleton" aria-hidden="true" />;
-  const { view, data, domain } = series;
-  const last = data[data.length - 1] as TimePoint;
+  if (!series) return SKELETON;
+  return <ItemsCaptioned series={series} />;
+});
+
+/** Caption and table follow the cursor; the plot inside is redrawn only with a new result. */
+function ItemsCaptioned({ series }: { series: Series }) {
+  const { view } = series;
+  const shown = useShown(view);
+  const last = shown[shown.length - 1] as TimePoint;
   return (
     <ChartFigure
       id="lab-items"
       title="Items processed over virtual time"
       summary={`${formatCount(last.succeeded)} ${last.succeeded === 1 ? 'item' : 'items'} succeeded and ${formatCount(last.failed)} failed by ${formatSeconds(last.t)}, of ${formatCount(view.counts.items)}.`}
-      table={{ caption: 'Cumulative items by virtual time', columns: ['Seconds', 'Succeeded', 'Failed'], rows: data.map((p) => [p.t.toFixed(2), p.succeeded, p.failed]) }}
+      table={{ caption: 'Cumulative items by virtual time', columns: ['Seconds', 'Succeeded', 'Failed'], rows: shown.map((p) => [p.t.toFixed(2), p.succeeded, p.failed]) }}
     >
-      <div className="lab-chart">
-        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN} title="Items processed over virtual time" desc={ARROWS}>
-          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis {...PLAIN_TICKS} type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
-          <YAxis {...PLAIN_TICKS} domain={yDomain} tickFormatter={formatCount} width={64} />
-          <Tooltip content={itemsTooltip} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="succeeded" name="Items succeeded" className="lab-line-ok" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="failed" name="Items failed" className="lab-line-bad" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </div>
+      <ItemsPlot series={series} />
       <ul className="lab-legend" aria-hidden="true">
         <li>
           <span className="lab-swatch-line lab-swatch-ok" /> items succeeded
@@ -98,6 +109,23 @@ const ItemsFigure = memo(function ItemsFigure({ series }: { series: Series | nul
         </li>
       </ul>
     </ChartFigure>
+  );
+}
+
+const ItemsPlot = memo(function ItemsPlot({ series }: { series: Series }) {
+  const { view, domain } = series;
+  const yDomain = useMemo(() => [0, view.counts.items], [view.counts.items]);
+  return (
+    <div className="lab-chart">
+      <LineChart width="100%" height={220} responsive data={view.progress} margin={MARGIN} title="Items processed over virtual time" desc={ARROWS}>
+        <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+        <XAxis {...PLAIN_TICKS} type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
+        <YAxis {...PLAIN_TICKS} domain={yDomain} tickFormatter={formatCount} width={64} />
+        <Tooltip content={itemsTooltip} isAnimationActive={false} />
+        <Line type="stepAfter" dataKey="succeeded" name="Items succeeded" className="lab-line-ok" stroke="var(--lab-ok-line)" strokeWidth={2} dot={false} isAnimationActive={false} shape={CURSOR_SHAPE} />
+        <Line type="stepAfter" dataKey="failed" name="Items failed" className="lab-line-bad" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} shape={CURSOR_SHAPE} />
+      </LineChart>
+    </div>
   );
 });
 
@@ -147,12 +175,16 @@ export function FailuresChart() {
 }
 
 const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series | null }) {
-  const view = series?.view;
-  const limits = useMemo(() => (view ? limitsOf(view) : null), [view]);
-  if (!series || !limits) return <div className="lab-chart-skeleton" aria-hidden="true" />;
-  const { data, domain } = series;
-  const { itemLimit, batchLimit } = limits;
-  const last = data[data.length - 1] as TimePoint;
+  if (!series) return SKELETON;
+  return <FailuresCaptioned series={series} />;
+});
+
+function FailuresCaptioned({ series }: { series: Series }) {
+  const { view } = series;
+  const limits = useMemo(() => limitsOf(view), [view]);
+  const shown = useShown(view);
+  const { itemLimit } = limits;
+  const last = shown[shown.length - 1] as TimePoint;
   const over = itemLimit !== null && last.failed > itemLimit;
   const summary =
     itemLimit === null
@@ -163,22 +195,10 @@ const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series
       id="lab-failures"
       title="Failed items against error_threshold"
       summary={summary}
-      table={{ caption: 'Failures by virtual time', columns: ['Seconds', 'Failed items', 'Failed mini-batches'], rows: data.map((p) => [p.t.toFixed(2), p.failed, p.failedBatches]) }}
+      table={{ caption: 'Failures by virtual time', columns: ['Seconds', 'Failed items', 'Failed mini-batches'], rows: shown.map((p) => [p.t.toFixed(2), p.failed, p.failedBatches]) }}
       dataAttributes={{ 'data-testid': 'lab-failures' }}
     >
-      <div className="lab-chart">
-        <LineChart width="100%" height={220} responsive data={data} margin={MARGIN} title="Failed items against error_threshold" desc={ARROWS}>
-          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis {...PLAIN_TICKS} type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
-          <YAxis {...PLAIN_TICKS} yAxisId="items" domain={limits.itemDomain} width={56} tickFormatter={formatCount} />
-          <YAxis {...PLAIN_TICKS} yAxisId="batches" orientation="right" domain={limits.batchDomain} width={44} />
-          <Tooltip content={limits.tooltip} isAnimationActive={false} />
-          {itemLimit !== null && <ReferenceLine yAxisId="items" y={itemLimit} className="lab-threshold" strokeDasharray="4 4" label={limits.itemLabel} />}
-          {batchLimit !== null && <ReferenceLine yAxisId="batches" y={batchLimit} className="lab-threshold-batches" strokeDasharray="2 4" label={limits.batchLabel} />}
-          <Line yAxisId="items" type="stepAfter" dataKey="failed" name="Failed items" stroke="var(--lab-bad-line)" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line yAxisId="batches" type="stepAfter" dataKey="failedBatches" name="Failed mini-batches" stroke="var(--lab-batch-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </div>
+      <FailuresPlot series={series} limits={limits} />
       <ul className="lab-legend" aria-hidden="true">
         <li>
           <span className="lab-swatch-line lab-swatch-bad" /> failed items (left axis)
@@ -191,5 +211,25 @@ const FailuresFigure = memo(function FailuresFigure({ series }: { series: Series
         </li>
       </ul>
     </ChartFigure>
+  );
+}
+
+const FailuresPlot = memo(function FailuresPlot({ series, limits }: { series: Series; limits: Limits }) {
+  const { view, domain } = series;
+  const { itemLimit, batchLimit } = limits;
+  return (
+    <div className="lab-chart">
+      <LineChart width="100%" height={220} responsive data={view.progress} margin={MARGIN} title="Failed items against error_threshold" desc={ARROWS}>
+        <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+        <XAxis {...PLAIN_TICKS} type="number" dataKey="t" domain={domain} allowDataOverflow tickFormatter={secondsTick} />
+        <YAxis {...PLAIN_TICKS} yAxisId="items" domain={limits.itemDomain} width={56} tickFormatter={formatCount} />
+        <YAxis {...PLAIN_TICKS} yAxisId="batches" orientation="right" domain={limits.batchDomain} width={44} />
+        <Tooltip content={limits.tooltip} isAnimationActive={false} />
+        {itemLimit !== null && <ReferenceLine yAxisId="items" y={itemLimit} className="lab-threshold" strokeDasharray="4 4" label={limits.itemLabel} />}
+        {batchLimit !== null && <ReferenceLine yAxisId="batches" y={batchLimit} className="lab-threshold-batches" strokeDasharray="2 4" label={limits.batchLabel} />}
+        <Line yAxisId="items" type="stepAfter" dataKey="failed" name="Failed items" stroke="var(--lab-bad-line)" strokeWidth={2} dot={false} isAnimationActive={false} shape={CURSOR_SHAPE} />
+        <Line yAxisId="batches" type="stepAfter" dataKey="failedBatches" name="Failed mini-batches" stroke="var(--lab-batch-line)" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} shape={CURSOR_SHAPE} />
+      </LineChart>
+    </div>
   );
 });

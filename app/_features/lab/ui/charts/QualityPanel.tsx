@@ -32,6 +32,13 @@ const ROC_MARGIN = { top: 12, right: 16, bottom: 20, left: 8 };
 const UNIT = [0, 1];
 const FPR_LABEL = { value: 'false positive rate', position: 'insideBottom', offset: -12 } as const;
 
+/** Same curve point by point: a what-if change that does not touch the scores (node_count) gives a new but equal ROC. */
+function sameRoc(a: readonly RocPoint[], b: readonly RocPoint[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.fpr === b[i]?.fpr && p.tpr === b[i]?.tpr && p.threshold === b[i]?.threshold);
+}
+
+// Redrawn only when the curve or the marked point changes: each recharts redraw
+// is tens of milliseconds of the main thread, and most results bring the same curve.
 const RocChart = memo(function RocChart({ roc, fpr, tpr }: { roc: readonly RocPoint[]; fpr: number; tpr: number }) {
   return (
     <div className="lab-chart">
@@ -45,7 +52,7 @@ const RocChart = memo(function RocChart({ roc, fpr, tpr }: { roc: readonly RocPo
       </LineChart>
     </div>
   );
-});
+}, (a, b) => Object.is(a.fpr, b.fpr) && Object.is(a.tpr, b.tpr) && sameRoc(a.roc, b.roc));
 
 export function QualityPanel() {
   const gate = useRef<HTMLDivElement>(null);

@@ -87,19 +87,7 @@ const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { point
       table={{ caption: 'Sweep over node_count', columns: ['node_count', 'Status', 'Seconds', 'Cost USD', 'Failed items'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.costUsd.toFixed(4), p.failedItems]) }}
     >
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
-        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and cost against node_count" desc={ARROWS}>
-          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis {...PLAIN_TICKS} dataKey="label" label={NODE_LABEL} />
-          <YAxis {...PLAIN_TICKS} yAxisId="time" width={56} tickFormatter={secondsTick} />
-          <YAxis {...PLAIN_TICKS} yAxisId="cost" orientation="right" width={60} tickFormatter={dollarTick} />
-          <Tooltip content={nodeTooltip} isAnimationActive={false} />
-          <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
-            {points.map((p) => (
-              <Cell key={p.label} className={p.current ? 'lab-bar-current' : 'lab-bar-time'} />
-            ))}
-          </Bar>
-          <Line yAxisId="cost" dataKey="costUsd" name="Illustrative cost" stroke="var(--lab-cost-line)" strokeWidth={2} isAnimationActive={false} />
-        </ComposedChart>
+        <NodeSweepPlot points={points} />
       </div>
       <ul className="lab-legend" aria-hidden="true">
         <li>
@@ -113,6 +101,26 @@ const NodeSweepFigure = memo(function NodeSweepFigure({ points, stale }: { point
         </li>
       </ul>
     </ChartFigure>
+  );
+});
+
+// The plots are memoised on the points alone: "(Updating.)" while a newer
+// sweep is computed must not make recharts redraw (it redraws everything).
+const NodeSweepPlot = memo(function NodeSweepPlot({ points }: { points: SweepPoint[] }) {
+  return (
+    <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and cost against node_count" desc={ARROWS}>
+      <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+      <XAxis {...PLAIN_TICKS} dataKey="label" label={NODE_LABEL} />
+      <YAxis {...PLAIN_TICKS} yAxisId="time" width={56} tickFormatter={secondsTick} />
+      <YAxis {...PLAIN_TICKS} yAxisId="cost" orientation="right" width={60} tickFormatter={dollarTick} />
+      <Tooltip content={nodeTooltip} isAnimationActive={false} />
+      <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
+        {points.map((p) => (
+          <Cell key={p.label} className={p.current ? 'lab-bar-current' : 'lab-bar-time'} />
+        ))}
+      </Bar>
+      <Line yAxisId="cost" dataKey="costUsd" name="Illustrative cost" stroke="var(--lab-cost-line)" strokeWidth={2} isAnimationActive={false} />
+    </ComposedChart>
   );
 });
 
@@ -139,19 +147,7 @@ const MiniBatchSweepFigure = memo(function MiniBatchSweepFigure({ points, stale 
       table={{ caption: 'Sweep over mini_batch_size', columns: ['mini_batch_size', 'Status', 'Seconds', 'Failed items', 'Mini-batches'], rows: points.map((p) => [p.label, p.status, p.durationSeconds.toFixed(1), p.failedItems, p.miniBatches]) }}
     >
       <div className={`lab-chart${stale ? ' lab-stale' : ''}`}>
-        <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and failures against mini_batch_size" desc={ARROWS}>
-          <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
-          <XAxis {...PLAIN_TICKS} dataKey="label" label={BATCH_LABEL} />
-          <YAxis {...PLAIN_TICKS} yAxisId="time" width={56} tickFormatter={secondsTick} />
-          <YAxis {...PLAIN_TICKS} yAxisId="fail" orientation="right" width={52} allowDecimals={false} />
-          <Tooltip content={batchTooltip} isAnimationActive={false} />
-          <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
-            {points.map((p) => (
-              <Cell key={p.label} className={p.current ? 'lab-bar-current' : p.status === 'Failed' ? 'lab-bar-failed' : 'lab-bar-time'} />
-            ))}
-          </Bar>
-          <Line yAxisId="fail" dataKey="failedItems" name="Failed items" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} />
-        </ComposedChart>
+        <MiniBatchSweepPlot points={points} />
       </div>
       <ul className="lab-legend" aria-hidden="true">
         <li>
@@ -168,5 +164,23 @@ const MiniBatchSweepFigure = memo(function MiniBatchSweepFigure({ points, stale 
         </li>
       </ul>
     </ChartFigure>
+  );
+});
+
+const MiniBatchSweepPlot = memo(function MiniBatchSweepPlot({ points }: { points: SweepPoint[] }) {
+  return (
+    <ComposedChart width="100%" height={230} responsive data={points} margin={MARGIN} title="Duration and failures against mini_batch_size" desc={ARROWS}>
+      <CartesianGrid strokeDasharray="3 3" className="lab-grid" />
+      <XAxis {...PLAIN_TICKS} dataKey="label" label={BATCH_LABEL} />
+      <YAxis {...PLAIN_TICKS} yAxisId="time" width={56} tickFormatter={secondsTick} />
+      <YAxis {...PLAIN_TICKS} yAxisId="fail" orientation="right" width={52} allowDecimals={false} />
+      <Tooltip content={batchTooltip} isAnimationActive={false} />
+      <Bar yAxisId="time" dataKey="durationSeconds" name="Virtual duration" isAnimationActive={false}>
+        {points.map((p) => (
+          <Cell key={p.label} className={p.current ? 'lab-bar-current' : p.status === 'Failed' ? 'lab-bar-failed' : 'lab-bar-time'} />
+        ))}
+      </Bar>
+      <Line yAxisId="fail" dataKey="failedItems" name="Failed items" stroke="var(--lab-bad-line)" strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} />
+    </ComposedChart>
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLabView, categorize, MERGE_ABOVE } from '@/app/_features/lab/model/lab-view';
+import { buildLabView, categorize, firstNodeReadyAt, MERGE_ABOVE, PROGRESS_POINTS } from '@/app/_features/lab/model/lab-view';
 import { ganttModel, moveFocus } from '@/app/_features/lab/ui/charts/gantt-bars';
 import { createSensorEntryScript, fileDatasetFromBundle, generateSensorFiles, simulateParallelRun, type MiniBatchResult } from '@/engine/index';
 
@@ -69,6 +69,22 @@ describe('the chart view of an engine result', () => {
     expect(view.segments.length).toBeLessThan(attempts / 10);
     expect(view.segments.reduce((n, s) => n + s.attempts, 0)).toBe(attempts);
     expect(new Set(view.segments.map((s) => s.lane))).toEqual(new Set([0, 1]));
+  });
+
+  it('reduces a long run’s progress to what the charts can show, keeping its end and its totals', async () => {
+    const files = PROGRESS_POINTS * 3;
+    const result = await simulateParallelRun({
+      dataset: fileDatasetFromBundle(generateSensorFiles(files, 8, { corruptShare: 0.1 })),
+      config: { error_threshold: -1, output_action: 'summary_only', node_count: 1, process_count_per_node: 1, mini_batch_size: 1 },
+      entryScript: createSensorEntryScript(),
+      seed: 2,
+    });
+    const { progress } = buildLabView(result, 'file', []);
+    // One step per mini-batch would be `files` points; the extremes may add a few.
+    expect(progress.length).toBeLessThanOrEqual(PROGRESS_POINTS + 6);
+    expect(progress.length).toBeGreaterThan(PROGRESS_POINTS / 2);
+    expect(progress[0]?.t).toBe(firstNodeReadyAt(result));
+    expect(progress.at(-1)).toMatchObject({ t: result.durationSeconds, succeeded: result.counts.itemsSucceeded, failed: result.counts.itemsFailed });
   });
 
   it('has no output view with summary_only', async () => {
