@@ -69,6 +69,11 @@ export function bandedArtifact(scores: readonly ScoredRecord[], thresholds: read
   return artifact;
 }
 
+/** Rows of the artifact, without making them. */
+export function bandedRowCount(artifact: BandedArtifact): number {
+  return banded.get(artifact)?.scores.length ?? artifact.rows.length;
+}
+
 /** The first `count` banded rows, without making the rest. */
 export function bandedPreview(artifact: BandedArtifact, count: number): (ScoredRecord & { band: string })[] {
   const data = banded.get(artifact);

@@ -13,7 +13,7 @@ import { buildTabularDataset, type TabularRow } from '../dataset/tabular-dataset
 import { parseDatastoreRef } from './datastore';
 import { fillBuiltIns } from './parameters';
 import { checkBandThresholds, riskBandsCsv, scoredRowsCsv } from './risk-bands';
-import { cleanView, concatRawViews, hasCreditRiskColumns, viewBytes, viewDataset, viewLabels, viewLength, viewOf, type TableView } from './table-view';
+import { cleanView, concatRawViews, hasCreditRiskColumns, viewBytes, viewDataset, addViewLabels, itemsIfMade, viewLength, viewOf, type TableView } from './table-view';
 import type { Artifact, PipelineStep, ScoredRecord, Workspace } from './types';
 
 export interface ScriptInput {
@@ -107,13 +107,10 @@ const preprocess: Script = (ctx) => {
 function labelsOf(list: Dataset[]): Map<string, number> {
   const labels = new Map<string, number>();
   for (const dataset of list) {
-    const view = viewOf(dataset);
-    if (view) {
-      // Later rows win, as with items: ids repeat across blobs.
-      for (const [id, label] of viewLabels(view)) labels.set(id, label);
-      continue;
-    }
-    addItemLabels(dataset.items, labels);
+    // Items already made (the scorer read them) hold the id strings; otherwise the view makes them.
+    const items = itemsIfMade(dataset);
+    if (items) addItemLabels(items, labels);
+    else addViewLabels(viewOf(dataset)!, labels);
   }
   return labels;
 }

@@ -17,6 +17,7 @@ import { findReusable, rememberStepRun, reuseKey } from './reuse';
 import { executeStep, nodesNeeded, type Execution } from './step-execution';
 import type { PendingWrite } from './python-scripts';
 import { datasetRows } from './table-view';
+import { bandedRowCount } from './banded-rows';
 
 const FINAL: readonly StepStatus[] = ['Completed', 'Failed', 'Canceled', 'Reused'];
 const SUCCESS: readonly StepStatus[] = ['Completed', 'Reused'];
@@ -26,8 +27,9 @@ function rowsOf(artifact: Artifact): number {
     case 'dataset':
       return datasetRows(artifact.dataset);
     case 'scores':
-    case 'risk_bands':
       return artifact.rows.length;
+    case 'risk_bands':
+      return bandedRowCount(artifact);
     case 'opaque':
       return 0;
   }

@@ -29,9 +29,16 @@ export interface TableView {
 }
 
 const views = new WeakMap<Dataset, TableView>();
+/** Items already made for a view's dataset. */
+const made = new WeakMap<Dataset, DataItem[]>();
 
 export function viewOf(dataset: Dataset): TableView | undefined {
   return views.get(dataset);
+}
+
+/** The dataset's items if they are already there (always, for a dataset that is not a view). */
+export function itemsIfMade(dataset: Dataset): DataItem[] | undefined {
+  return views.has(dataset) ? made.get(dataset) : dataset.items;
 }
 
 export const segmentLength = (s: Segment): number => (s.rows ? s.rows.length : s.table.rows);
@@ -50,11 +57,12 @@ export function viewBytes(view: TableView): number {
 
 /** A Dataset over the view whose `items` are made once, on first read. */
 export function viewDataset(view: TableView): Dataset {
-  let items: DataItem[] | undefined;
   const dataset: Dataset = {
     kind: 'tabular',
     get items() {
-      return (items ??= view.kind === 'raw' ? rawItems(view) : cleanItems(view));
+      let items = made.get(dataset);
+      if (!items) made.set(dataset, (items = view.kind === 'raw' ? rawItems(view) : cleanItems(view)));
+      return items;
     },
   };
   views.set(dataset, view);
@@ -131,9 +139,8 @@ export function cleanView(view: TableView): TableView {
   return { kind: 'clean', segments, sources: [] };
 }
 
-/** Ground-truth labels by id, as read from the items' records (a later row with the same id wins). */
-export function viewLabels(view: TableView): Map<string, number> {
-  const labels = new Map<string, number>();
+/** Adds ground-truth labels by id, as the items' records hold them (a later row with the same id wins: ids repeat across blobs). */
+export function addViewLabels(view: TableView, labels: Map<string, number>): void {
   for (const s of view.segments) {
     const { table } = s;
     for (let i = 0, n = segmentLength(s); i < n; i++) {
@@ -143,7 +150,6 @@ export function viewLabels(view: TableView): Map<string, number> {
       if (label === 0 || label === 1) labels.set(rowIdOf(table.ids, r), label);
     }
   }
-  return labels;
 }
 
 /** Rows of a dataset, without making its items when it is a view. */
