@@ -87,12 +87,20 @@ export function bandedRowsCsv(artifact: BandedArtifact): string | undefined {
   return data && scoresCsv(data.scores, (i) => data.names[data.band[i]!]!);
 }
 
+/** Lines joined a slice at a time, so no long chain of partial strings outlives the loop. */
+const CSV_SLICE = 2048;
+
 /** id,score,label,band lines with the band of row i from `bandOf`, header first, newline-terminated. */
 export function scoresCsv(rows: readonly ScoredRecord[], bandOf: (i: number) => string): string {
-  let text = 'id,score,label,band\n';
+  const slices = ['id,score,label,band\n'];
+  const lines: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    text += `${formatCsvCell(r.id)},${r.score},${r.label},${bandOf(i)}\n`;
+    lines.push(`${formatCsvCell(r.id)},${r.score},${r.label},${bandOf(i)}\n`);
+    if (lines.length === CSV_SLICE || i === rows.length - 1) {
+      slices.push(lines.join(''));
+      lines.length = 0;
+    }
   }
-  return text;
+  return slices.join('');
 }

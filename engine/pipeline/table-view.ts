@@ -8,7 +8,8 @@
 import type { DataItem, Dataset } from '../types';
 import { CREDIT_RISK_FEATURE_NAMES, CREDIT_RISK_FEATURES, isValidFeatureRow } from '../dataset/credit-risk-schema';
 import { attachFeatureMatrix } from '../dataset/columnar';
-import { rowIdOf, rowRecord, type RowTable } from '../dataset/row-table';
+import { rowIdOf, type RowTable } from '../dataset/row-table';
+import { recordMaker } from './row-records';
 
 export interface Segment {
   table: RowTable;
@@ -75,7 +76,8 @@ function rawItems(view: TableView): DataItem[] {
   view.segments.forEach((s, k) => {
     const { table } = s;
     const items: DataItem[] = new Array(table.rows);
-    for (let r = 0; r < table.rows; r++) items[r] = { id: rowIdOf(table.ids, r), bytes: table.bytes[r]!, value: rowRecord(table, r), source: view.sources[k]! };
+    const record = recordMaker(table);
+    for (let r = 0; r < table.rows; r++) items[r] = { id: rowIdOf(table.ids, r), bytes: table.bytes[r]!, value: record(r), source: view.sources[k]! };
     attachFeatureMatrix({ columns: table.columns, data: table.data, rows: table.rows, items });
     for (let i = 0, n = segmentLength(s); i < n; i++) out.push(items[segmentRow(s, i)]!);
   });
@@ -94,9 +96,10 @@ function cleanItems(view: TableView): DataItem[] {
   const data = new Float32Array(items.length * f);
   let k = 0;
   for (const s of view.segments) {
+    const record = recordMaker(s.table);
     for (let i = 0, n = segmentLength(s); i < n; i++, k++) {
       const r = segmentRow(s, i);
-      const value = rowRecord(s.table, r);
+      const value = record(r);
       items[k] = { id: rowIdOf(s.table.ids, r), bytes: s.table.bytes[r]!, value };
       for (let c = 0; c < f; c++) {
         const v = value[columns[c]!];
