@@ -2,9 +2,11 @@
 // datasets and writing files. Reading never checks freshness — identity, not
 // content, is what reuse looks at, exactly as in Azure.
 import type { Dataset, DataItem } from '../types';
-import { generateCreditRiskDataset } from '../dataset/credit-risk-generator';
+import { generateCreditRiskTable } from '../dataset/credit-risk-table';
+import type { RowTable } from '../dataset/row-table';
 import { parseCsvDataset } from '../dataset/parse-csv-dataset';
 import { CREDIT_RISK_COLUMNS, CREDIT_RISK_FEATURE_NAMES } from '../dataset/credit-risk-schema';
+import { viewDataset, type TableView } from './table-view';
 import type { Datastore, DatastoreBlob, GeneratedBlobSource, Workspace } from './types';
 
 export interface DatastoreRef {
@@ -68,46 +70,85 @@ export function utf8Bytes(text: string): number {
 const blobSizes = new Map<string, number>();
 const MAX_REMEMBERED_SIZES = 256;
 
+const sourceKey = (source: GeneratedBlobSource): string => JSON.stringify([source.kind, source.rows, source.seed, source.corruptShare, source.skew]);
+
 /** Size of a generated blob as CSV: header plus every record with its line break. */
 export function generatedBlobBytes(source: GeneratedBlobSource): number {
-  const key = JSON.stringify([source.kind, source.rows, source.seed, source.corruptShare, source.skew]);
+  const key = sourceKey(source);
   const known = blobSizes.get(key);
   if (known !== undefined) return known;
   const header = CREDIT_RISK_COLUMNS.join(',').length + 1;
-  const bytes = generateBlobDataset(source).items.reduce((sum, item) => sum + item.bytes, header);
+  const bytes = generatedTable(source).bytes.reduce((sum, b) => sum + b, header);
   if (blobSizes.size >= MAX_REMEMBERED_SIZES) blobSizes.clear();
   blobSizes.set(key, bytes);
   return bytes;
 }
 
-function generateBlobDataset(source: GeneratedBlobSource): Dataset {
-  return generateCreditRiskDataset(source.rows, source.seed, {
+/**
+ * Recently generated tables, newest last. A blob is sized when the workspace
+ * is made and read again by every run that does not reuse its step; the
+ * generator is deterministic and nothing writes into a table, so keeping a
+ * few saves drawing the same rows again. Bounded by rows (about 43 bytes each).
+ */
+const tables = new Map<string, RowTable>();
+const MAX_CACHED_ROWS = 400_000;
+
+function generatedTable(source: GeneratedBlobSource): RowTable {
+  const key = sourceKey(source);
+  const known = tables.get(key);
+  if (known) {
+    tables.delete(key);
+    tables.set(key, known);
+    return known;
+  }
+  const table = generateCreditRiskTable(source.rows, source.seed, {
     ...(source.corruptShare !== undefined && { corruptShare: source.corruptShare }),
     ...(source.skew !== undefined && { skew: source.skew }),
   });
+  tables.set(key, table);
+  let rows = 0;
+  for (const t of tables.values()) rows += t.rows;
+  for (const [k, t] of tables) {
+    if (rows <= MAX_CACHED_ROWS || k === key) break;
+    tables.delete(k);
+    rows -= t.rows;
+  }
+  return table;
+}
+
+/** A generated blob as a raw view: the (shared, read-only) table tagged with the blob path. */
+function blobView(path: string, source: GeneratedBlobSource): TableView {
+  return { kind: 'raw', segments: [{ table: generatedTable(source), rows: null }], sources: [path] };
 }
 
 /** One blob as tabular items, each tagged with the blob path as its source. */
 export function readBlobDataset(path: string, blob: DatastoreBlob): Dataset {
-  if (blob.generator) {
-    const dataset = generateBlobDataset(blob.generator);
-    for (const item of dataset.items) item.source = path;
-    return dataset;
-  }
+  if (blob.generator) return viewDataset(blobView(path, blob.generator));
   return parseCsvDataset(blob.content ?? '', { source: path, featureColumns: CREDIT_RISK_FEATURE_NAMES });
 }
 
 /** Every blob under the reference, concatenated (blobs in path order). */
 export function readDatastoreItems(store: Datastore, path: string): { items: DataItem[]; bytes: number; blobs: string[] } {
+  const { dataset, bytes, blobs } = readDatastoreDataset(store, path);
+  return { items: dataset.items, bytes, blobs };
+}
+
+/**
+ * Every blob under the reference as one dataset. When every blob is generated
+ * it stays columnar (a raw view: no item is made until one is read); a blob
+ * of CSV text is parsed into items, and then the whole dataset is items.
+ */
+export function readDatastoreDataset(store: Datastore, path: string): { dataset: Dataset; bytes: number; blobs: string[] } {
   const blobs = listBlobs(store, path);
-  const items: DataItem[] = [];
-  let bytes = 0;
-  for (const name of blobs) {
-    const blob = store.blobs[name]!;
-    for (const item of readBlobDataset(name, blob).items) items.push(item);
-    bytes += blob.bytes;
+  const bytes = blobs.reduce((sum, name) => sum + store.blobs[name]!.bytes, 0);
+  if (blobs.every((name) => store.blobs[name]!.generator)) {
+    const parts = blobs.map((name) => blobView(name, store.blobs[name]!.generator!));
+    const view: TableView = { kind: 'raw', segments: parts.flatMap((v) => v.segments), sources: [...blobs] };
+    return { dataset: viewDataset(view), bytes, blobs };
   }
-  return { items, bytes, blobs };
+  const items: DataItem[] = [];
+  for (const name of blobs) for (const item of readBlobDataset(name, store.blobs[name]!).items) items.push(item);
+  return { dataset: { kind: 'tabular', items }, bytes, blobs };
 }
 
 /**

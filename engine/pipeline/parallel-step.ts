@@ -61,13 +61,26 @@ function scoredRows(output: OutputFile | null): ScoredRecord[] {
     for (const value of part) {
       const row = value as Partial<ScoredRecord> | null;
       // not a scored row (e.g. a pass-through id line)
-      if (typeof row?.id === 'string' && typeof row.score === 'number') rows.push({ id: row.id, score: row.score, label: row.label ?? 0 });
+      if (typeof row?.id !== 'string' || typeof row.score !== 'number') continue;
+      rows.push(isScoredRecord(row) ? row : { id: row.id, score: row.score, label: row.label ?? 0 });
     }
   }
   return rows;
 }
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/**
+ * True when the row already is exactly a ScoredRecord (id, score, label and
+ * nothing else), as the ONNX script's rows are: it is kept instead of copied,
+ * which spares an object per scored row. Nothing writes into either.
+ */
+function isScoredRecord(row: Partial<ScoredRecord>): row is ScoredRecord {
+  if (typeof row.label !== 'number' || Object.getPrototypeOf(row) !== Object.prototype) return false;
+  let keys = 0;
+  for (const key in row) if (Object.hasOwn(row, key)) keys++;
+  return keys === 3;
+}
 
 export interface ParallelStepOutcome {
   simulation?: ParallelRunSimulation;

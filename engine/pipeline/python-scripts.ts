@@ -8,10 +8,12 @@
 import type { DataItem, Dataset } from '../types';
 import { CREDIT_RISK_FEATURE_NAMES, CREDIT_RISK_FEATURES, isValidFeatureRow } from '../dataset/credit-risk-schema';
 import { readFeatureRow } from '../dataset/columnar';
+import { bandedArtifact, bandedRowsCsv, scoresCsv } from './banded-rows';
 import { buildTabularDataset, type TabularRow } from '../dataset/tabular-dataset';
 import { parseDatastoreRef } from './datastore';
 import { fillBuiltIns } from './parameters';
-import { assignRiskBands, checkBandThresholds, riskBandsCsv, scoredRowsCsv } from './risk-bands';
+import { checkBandThresholds, riskBandsCsv, scoredRowsCsv } from './risk-bands';
+import { cleanView, concatRawViews, hasCreditRiskColumns, viewBytes, viewDataset, addViewLabels, itemsIfMade, viewLength, viewOf, type TableView } from './table-view';
 import type { Artifact, PipelineStep, ScoredRecord, Workspace } from './types';
 
 export interface ScriptInput {
@@ -54,7 +56,17 @@ function concatItems(list: Dataset[]): DataItem[] {
   return list.flatMap((d) => d.items);
 }
 
+/** Generated blobs stay columnar: the output is their views concatenated, the same rows as the items. */
+const ingestView = (ctx: ScriptContext, view: TableView): ScriptResult => {
+  const rows = viewLength(view);
+  const bytes = viewBytes(view);
+  ctx.log(`read ${rows} rows (${(bytes / 1024).toFixed(1)} KB) from ${ctx.inputs.length} input(s)`);
+  return { seconds: 5 + (bytes / MB) * 1.5, produced: [{ kind: 'dataset', dataset: viewDataset(view), bytes }], writes: [] };
+};
+
 const ingest: Script = (ctx) => {
+  const view = concatRawViews(datasets(ctx));
+  if (view) return ingestView(ctx, view);
   const items = concatItems(datasets(ctx));
   const bytes = items.reduce((sum, item) => sum + item.bytes, 0);
   ctx.log(`read ${items.length} rows (${(bytes / 1024).toFixed(1)} KB) from ${ctx.inputs.length} input(s)`);
@@ -67,7 +79,18 @@ function isCleanRow(item: DataItem, buffer: Float32Array): boolean {
   return isValidFeatureRow(buffer, 0, CREDIT_RISK_FEATURES);
 }
 
+/** The cleaning rule on the tables' matrices; the kept rows' items are made only if read. */
+const preprocessView = (ctx: ScriptContext, view: TableView): ScriptResult => {
+  const total = viewLength(view);
+  const clean = cleanView(view);
+  const kept = viewLength(clean);
+  ctx.log(`kept ${kept} of ${total} rows; dropped ${total - kept} with missing or out-of-range features`);
+  return { seconds: 3 + total * 0.0004, produced: [{ kind: 'dataset', dataset: viewDataset(clean), bytes: viewBytes(clean) }], writes: [] };
+};
+
 const preprocess: Script = (ctx) => {
+  const view = concatRawViews(datasets(ctx));
+  if (view && hasCreditRiskColumns(view)) return preprocessView(ctx, view);
   const items = concatItems(datasets(ctx));
   const buffer = new Float32Array(CREDIT_RISK_FEATURE_NAMES.length);
   const rows: TabularRow[] = [];
@@ -83,20 +106,29 @@ const preprocess: Script = (ctx) => {
 
 function labelsOf(list: Dataset[]): Map<string, number> {
   const labels = new Map<string, number>();
-  for (const item of concatItems(list)) {
+  for (const dataset of list) {
+    // Items already made (the scorer read them) hold the id strings; otherwise the view makes them.
+    const items = itemsIfMade(dataset);
+    if (items) addItemLabels(items, labels);
+    else addViewLabels(viewOf(dataset)!, labels);
+  }
+  return labels;
+}
+
+function addItemLabels(items: readonly DataItem[], labels: Map<string, number>): void {
+  for (const item of items) {
     const label = (item.value as Record<string, unknown> | null)?.label;
     if (label === 0 || label === 1) labels.set(item.id, label);
   }
-  return labels;
 }
 
 const postprocess: Script = (ctx) => {
   const thresholds = checkBandThresholds(ctx.step.arguments?.band_thresholds);
   const scores: ScoredRecord[] = ctx.inputs.flatMap((i) => (i.artifact.kind === 'scores' ? i.artifact.rows : []));
   const labels = labelsOf(datasets(ctx));
-  const { bands, rows } = assignRiskBands(scores, thresholds, labels.size > 0 ? labels : undefined);
-  ctx.log(`banded ${rows.length} scored rows: ${bands.map((b) => `${b.band} ${b.count}`).join(', ')}`);
-  return { seconds: 2 + scores.length * 0.0002, produced: [{ kind: 'risk_bands', bands, rows }], writes: [] };
+  const artifact = bandedArtifact(scores, thresholds, labels.size > 0 ? labels : undefined);
+  ctx.log(`banded ${scores.length} scored rows: ${artifact.bands.map((b) => `${b.band} ${b.count}`).join(', ')}`);
+  return { seconds: 2 + scores.length * 0.0002, produced: [artifact], writes: [] };
 };
 
 const writeOutput: Script = (ctx) => {
@@ -110,9 +142,9 @@ const writeOutput: Script = (ctx) => {
     const { artifact } = input;
     if (artifact.kind === 'risk_bands') {
       writes.push({ datastore: ref.datastore, path: `${folder}risk_bands.csv`, content: riskBandsCsv(artifact.bands) });
-      writes.push({ datastore: ref.datastore, path: `${folder}scored_applicants.csv`, content: scoredRowsCsv(artifact.rows) });
+      writes.push({ datastore: ref.datastore, path: `${folder}scored_applicants.csv`, content: bandedRowsCsv(artifact) ?? scoredRowsCsv(artifact.rows) });
     } else if (artifact.kind === 'scores') {
-      writes.push({ datastore: ref.datastore, path: `${folder}${input.name}.csv`, content: scoredRowsCsv(artifact.rows.map((r) => ({ ...r, band: '' }))) });
+      writes.push({ datastore: ref.datastore, path: `${folder}${input.name}.csv`, content: scoresCsv(artifact.rows, () => '') });
     }
   }
   const bytes = writes.reduce((sum, w) => sum + w.content.length, 0);

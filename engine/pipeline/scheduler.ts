@@ -16,6 +16,8 @@ import { formatIso, parseIso, utf8Bytes } from './datastore';
 import { findReusable, rememberStepRun, reuseKey } from './reuse';
 import { executeStep, nodesNeeded, type Execution } from './step-execution';
 import type { PendingWrite } from './python-scripts';
+import { datasetRows } from './table-view';
+import { bandedRowCount } from './banded-rows';
 
 const FINAL: readonly StepStatus[] = ['Completed', 'Failed', 'Canceled', 'Reused'];
 const SUCCESS: readonly StepStatus[] = ['Completed', 'Reused'];
@@ -23,10 +25,11 @@ const SUCCESS: readonly StepStatus[] = ['Completed', 'Reused'];
 function rowsOf(artifact: Artifact): number {
   switch (artifact.kind) {
     case 'dataset':
-      return artifact.dataset.items.length;
+      return datasetRows(artifact.dataset);
     case 'scores':
-    case 'risk_bands':
       return artifact.rows.length;
+    case 'risk_bands':
+      return bandedRowCount(artifact);
     case 'opaque':
       return 0;
   }

@@ -4,7 +4,7 @@
 import { hashString, createRandom } from '../random';
 import { DEFAULT_COST_TIME_MODEL, VM_SIZES, type VmSize } from '../parallel-run/compute';
 import type { ParallelRunSimulation } from '../parallel-run/sim-types';
-import { parseDatastoreRef, readDatastoreItems } from './datastore';
+import { parseDatastoreRef, readDatastoreDataset } from './datastore';
 import type { Acquired } from './cluster-pool';
 import { runParallelStep } from './parallel-step';
 import { runPythonScript, type PendingWrite, type ScriptInput } from './python-scripts';
@@ -63,8 +63,8 @@ function resolveInputs(input: ExecutionInput): { inputs: ScriptInput[]; error?: 
     if (!store.can_read) {
       return { inputs, error: `AuthorizationPermissionMismatch: the compute identity is not allowed to read blobs in ${ref.datastore} (${ref.path || '/'})` };
     }
-    const { items, bytes } = readDatastoreItems(store, ref.path);
-    inputs.push({ name, artifact: { kind: 'dataset', dataset: { kind: 'tabular', items }, bytes } });
+    const { dataset, bytes } = readDatastoreDataset(store, ref.path);
+    inputs.push({ name, artifact: { kind: 'dataset', dataset, bytes } });
   }
   return { inputs };
 }

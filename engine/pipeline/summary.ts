@@ -1,6 +1,7 @@
 // A compact, JSON-friendly view of a run for the HTTP API and run lists: no
 // logs, no mini-batch lists, at most a few rows of the results.
 import type { RunCounts } from '../types';
+import { bandedPreview } from './banded-rows';
 import type { PipelineRun, RiskBand, ScoredRecord, StepRun, Workspace } from './types';
 
 export const DEFAULT_PREVIEW_ROWS = 5;
@@ -38,7 +39,7 @@ function results(ws: Workspace, run: PipelineRun, previewRows: number): RunSumma
   const ids = run.steps.flatMap((s) => Object.values(s.outputs).map((o) => o.id));
   for (const id of ids.reverse()) {
     const artifact = ws.artifacts[id];
-    if (artifact?.kind === 'risk_bands') return { riskBands: artifact.bands, preview: artifact.rows.slice(0, previewRows) };
+    if (artifact?.kind === 'risk_bands') return { riskBands: artifact.bands, preview: bandedPreview(artifact, previewRows) };
     if (artifact?.kind === 'scores') return { preview: artifact.rows.slice(0, previewRows) };
   }
   return undefined;
