@@ -3,8 +3,8 @@
 // scored_applicants.csv text is written straight from the scores and band
 // numbers. Same figures, rows and text as assignRiskBands and scoredRowsCsv.
 import { formatCsvCell } from '../dataset/csv';
-import { bandNames } from './risk-bands';
-import type { Artifact, RiskBand, ScoredRecord } from './types';
+import { bandFigures, bandNames } from './risk-bands';
+import type { Artifact, ScoredRecord } from './types';
 
 type BandedArtifact = Extract<Artifact, { kind: 'risk_bands' }>;
 
@@ -16,42 +16,6 @@ interface BandedData {
 }
 
 const banded = new WeakMap<BandedArtifact, BandedData>();
-
-const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-
-/** Band numbers and per-band figures, in one pass over the scores (as assignRiskBands computes them). */
-function bandFigures(scores: readonly ScoredRecord[], thresholds: readonly number[], labels?: ReadonlyMap<string, number>): { band: Uint32Array; bands: RiskBand[] } {
-  const names = bandNames(thresholds);
-  const counts = names.map(() => ({ n: 0, scoreSum: 0, labelled: 0, defaults: 0 }));
-  const band = new Uint32Array(scores.length);
-  for (let r = 0; r < scores.length; r++) {
-    const row = scores[r]!;
-    let i = 0;
-    while (i < thresholds.length && row.score >= thresholds[i]!) i++;
-    band[r] = i;
-    const c = counts[i]!;
-    c.n++;
-    c.scoreSum += row.score;
-    const label = labels?.get(row.id);
-    if (label !== undefined) {
-      c.labelled++;
-      c.defaults += label === 1 ? 1 : 0;
-    }
-  }
-  const bands = names.map((name, i): RiskBand => {
-    const c = counts[i]!;
-    return {
-      band: name,
-      from: i === 0 ? 0 : thresholds[i - 1]!,
-      to: i === thresholds.length ? 1 : thresholds[i]!,
-      count: c.n,
-      share: scores.length === 0 ? 0 : round4(c.n / scores.length),
-      meanScore: c.n === 0 ? null : round4(c.scoreSum / c.n),
-      observedDefaultRate: c.labelled === 0 ? null : round4(c.defaults / c.labelled),
-    };
-  });
-  return { band, bands };
-}
 
 /** The risk_bands artifact of the scores; its `rows` (score plus band name) are made on first read. */
 export function bandedArtifact(scores: readonly ScoredRecord[], thresholds: readonly number[], labels?: ReadonlyMap<string, number>): BandedArtifact {

@@ -32,15 +32,15 @@ function bandIndex(score: number, thresholds: readonly number[]): number {
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export function assignRiskBands(
-  rows: readonly ScoredRecord[],
-  thresholds: readonly number[],
-  labels?: ReadonlyMap<string, number>,
-): { bands: RiskBand[]; rows: (ScoredRecord & { band: string })[] } {
+/** Band numbers and per-band figures, in one pass over the scores. */
+export function bandFigures(scores: readonly ScoredRecord[], thresholds: readonly number[], labels?: ReadonlyMap<string, number>): { band: Uint32Array; bands: RiskBand[] } {
   const names = bandNames(thresholds);
   const counts = names.map(() => ({ n: 0, scoreSum: 0, labelled: 0, defaults: 0 }));
-  const banded = rows.map((row) => {
+  const band = new Uint32Array(scores.length);
+  for (let r = 0; r < scores.length; r++) {
+    const row = scores[r]!;
     const i = bandIndex(row.score, thresholds);
+    band[r] = i;
     const c = counts[i]!;
     c.n++;
     c.scoreSum += row.score;
@@ -49,21 +49,30 @@ export function assignRiskBands(
       c.labelled++;
       c.defaults += label === 1 ? 1 : 0;
     }
-    return { ...row, band: names[i]! };
-  });
-  const bands = names.map((band, i): RiskBand => {
+  }
+  const bands = names.map((name, i): RiskBand => {
     const c = counts[i]!;
     return {
-      band,
+      band: name,
       from: i === 0 ? 0 : thresholds[i - 1]!,
       to: i === thresholds.length ? 1 : thresholds[i]!,
       count: c.n,
-      share: rows.length === 0 ? 0 : round4(c.n / rows.length),
+      share: scores.length === 0 ? 0 : round4(c.n / scores.length),
       meanScore: c.n === 0 ? null : round4(c.scoreSum / c.n),
       observedDefaultRate: c.labelled === 0 ? null : round4(c.defaults / c.labelled),
     };
   });
-  return { bands, rows: banded };
+  return { band, bands };
+}
+
+export function assignRiskBands(
+  rows: readonly ScoredRecord[],
+  thresholds: readonly number[],
+  labels?: ReadonlyMap<string, number>,
+): { bands: RiskBand[]; rows: (ScoredRecord & { band: string })[] } {
+  const names = bandNames(thresholds);
+  const { band, bands } = bandFigures(rows, thresholds, labels);
+  return { bands, rows: rows.map((row, i) => ({ ...row, band: names[band[i]!]! })) };
 }
 
 export function riskBandsCsv(bands: readonly RiskBand[]): string {
